@@ -1,0 +1,120 @@
+package io.cachepair.member.cache;
+
+import io.cachepair.contract.dish.Dish;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads of this member's local replica of the dishes: plain memory reads of the view, never a call
+ * to another member. This is what the order path uses to validate and price a dish.
+ */
+public class LocalDishes {
+
+  private final DishCaches caches;
+
+  /**
+   * Creates the reader.
+   *
+   * @param caches the caches, which may still be opening
+   */
+  public LocalDishes(DishCaches caches) {
+    this.caches = caches;
+  }
+
+  /** Whether the local view is synchronized and can answer. */
+  public boolean isAvailable() {
+    return caches.ifOpen().isPresent();
+  }
+
+  /**
+   * Looks a dish up in the local view.
+   *
+   * @param id the dish id
+   * @return the dish, or empty when it does not exist (or was deleted)
+   * @throws ReplicaUnavailableException when the local view is not synchronized yet
+   */
+  public Optional<Dish> find(String id) {
+    return Optional.ofNullable(view().get(id));
+  }
+
+  /** How many dishes the local view holds (tombstones are never in it). */
+  public int count() {
+    return caches.ifOpen().map(o -> o.view().size()).orElse(0);
+  }
+
+  /**
+   * Returns one page of dishes ordered by id.
+   *
+   * @param page the zero-based page number
+   * @param size the page size
+   * @return the page's dishes
+   */
+  public List<Dish> page(int page, int size) {
+    Map<String, Dish> view = view();
+    List<String> ids = new ArrayList<>(view.keySet());
+    ids.sort(null);
+    int from = (int) Math.min((long) page * size, ids.size());
+    int to = Math.min(from + size, ids.size());
+    List<Dish> dishes = new ArrayList<>(to - from);
+    for (String id : ids.subList(from, to)) {
+      Dish dish = view.get(id);
+      if (dish != null) {
+        dishes.add(dish);
+      }
+    }
+    return dishes;
+  }
+
+  /** Every dish in the local view, as a snapshot. */
+  public Collection<Dish> all() {
+    return new ArrayList<>(view().values());
+  }
+
+  /**
+   * A digest of the (id, version) pairs of the local view, independent of order, so that replicas
+   * can be compared from outside the cluster.
+   *
+   * @return the digest as 16 hex digits
+   */
+  public String digest() {
+    return digestOf(view().values());
+  }
+
+  /**
+   * Computes the digest of a set of dishes as {@link #digest()} does.
+   *
+   * @param dishes the dishes
+   * @return the digest as 16 hex digits
+   */
+  public static String digestOf(Collection<Dish> dishes) {
+    long sum = 0;
+    for (Dish dish : dishes) {
+      sum += mix(dish.id(), dish.version());
+    }
+    return String.format("%016x", sum);
+  }
+
+  private static long mix(String id, long version) {
+    // FNV-1a over the id bytes and the version, then a final avalanche step.
+    long h = 0xcbf29ce484222325L;
+    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ b) * 0x100000001b3L;
+    }
+    h = (h ^ version) * 0x100000001b3L;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  private Map<String, Dish> view() {
+    return caches
+        .ifOpen()
+        .map(DishCaches.Opened::view)
+        .orElseThrow(() -> new ReplicaUnavailableException(caches.state()));
+  }
+}

@@ -1,0 +1,109 @@
+package io.cachepair.member.health;
+
+import com.tangosol.net.PartitionedService;
+import com.tangosol.util.HealthCheck;
+import io.cachepair.member.cache.DishCaches;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Trips once the dish service has been at least NODE_SAFE since this member joined (or this member
+ * is its only storage member), and then stays tripped.
+ *
+ * <p>Rebalancing after a join is when a kill of the partition owner loses data; a joining pod that
+ * waits for this latch keeps a rollout from taking the next member down during that window. Being
+ * one-time, later rebalancing (another member joining) never takes a serving pod out of traffic.
+ */
+public class SafeJoinLatch implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(SafeJoinLatch.class);
+
+  private final DishCaches caches;
+  private final ScheduledExecutorService poller;
+  private volatile Instant trippedAt;
+
+  /**
+   * Starts watching the dish service as soon as it is open.
+   *
+   * @param caches the member's caches
+   * @param pollInterval how often the backup strength is read until the latch trips
+   */
+  public SafeJoinLatch(DishCaches caches, Duration pollInterval) {
+    this.caches = caches;
+    this.poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "safe-join-latch");
+              t.setDaemon(true);
+              return t;
+            });
+    caches
+        .whenOpen()
+        .thenRun(
+            () ->
+                poller.scheduleWithFixedDelay(
+                    this::check, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  private void check() {
+    if (trippedAt != null) {
+      return;
+    }
+    caches
+        .ifOpen()
+        .ifPresent(
+            opened -> {
+              if (isSafe(opened.service())) {
+                trippedAt = Instant.now();
+                log.info(
+                    "Dish service is {} with {} storage member(s): this member may take traffic",
+                    opened.service().getBackupStrengthName(),
+                    opened.service().getOwnershipEnabledMembers().size());
+                poller.shutdown();
+              }
+            });
+  }
+
+  /** Whether a partitioned service has every partition backed up on another member right now. */
+  static boolean isSafe(PartitionedService service) {
+    if (!service.isRunning()) {
+      return false;
+    }
+    if (service.getOwnershipEnabledMembers().size() <= 1) {
+      return true;
+    }
+    boolean healthSafe = !(service instanceof HealthCheck check) || check.isSafe();
+    return healthSafe && !"ENDANGERED".equals(service.getBackupStrengthName());
+  }
+
+  /** Whether the latch has tripped. */
+  public boolean isTripped() {
+    return trippedAt != null;
+  }
+
+  /** When the latch tripped, if it did. */
+  public Optional<Instant> trippedAt() {
+    return Optional.ofNullable(trippedAt);
+  }
+
+  /** The dish service's current StatusHA (backup strength), or empty when it is not running. */
+  public Optional<String> currentStatusHa() {
+    return caches
+        .ifOpen()
+        .map(DishCaches.Opened::service)
+        .filter(PartitionedService::isRunning)
+        .map(PartitionedService::getBackupStrengthName);
+  }
+
+  @Override
+  public void destroy() {
+    poller.shutdownNow();
+  }
+}

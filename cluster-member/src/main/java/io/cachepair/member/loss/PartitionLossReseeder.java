@@ -1,0 +1,150 @@
+package io.cachepair.member.loss;
+
+import com.tangosol.net.partition.PartitionEvent;
+import com.tangosol.net.partition.PartitionListener;
+import com.tangosol.util.Filters;
+import com.tangosol.util.Processors;
+import io.cachepair.contract.dish.Dish;
+import io.cachepair.contract.dish.VersionedPutAll;
+import io.cachepair.contract.meta.PartitionLosses;
+import io.cachepair.contract.meta.RecordPartitionLoss;
+import io.cachepair.member.cache.DishCaches;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Re-seeds the partitioned dish cache from this member's full view when Coherence reports lost
+ * partitions.
+ *
+ * <p>With backup count 1, killing a partition owner before its backups exist (during rebalancing)
+ * loses those entries from the partitioned cache while every view keeps serving them. Coherence
+ * announces {@link PartitionEvent#PARTITION_LOST} only on the member that takes over the orphaned
+ * partitions; that member writes every dish of its view back through {@link VersionedPutAll} (so
+ * nothing older wins), restores missing meta records, and adds the loss to the cluster-wide {@link
+ * PartitionLosses} tally, on which menus re-publish from their databases.
+ */
+public class PartitionLossReseeder implements PartitionListener, DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(PartitionLossReseeder.class);
+
+  private final DishCaches caches;
+  private final int batchSize;
+  private final ExecutorService worker;
+  private final Counter lossEvents;
+  private final Counter reseededDishes;
+  private final AtomicLong localLosses = new AtomicLong();
+  private final AtomicLong localReseeds = new AtomicLong();
+
+  /**
+   * Creates the re-seeder.
+   *
+   * @param caches the member's caches
+   * @param batchSize how many dishes one re-seed call writes
+   * @param meters where to count losses and re-seeded dishes
+   */
+  public PartitionLossReseeder(DishCaches caches, int batchSize, MeterRegistry meters) {
+    this.caches = caches;
+    this.batchSize = batchSize;
+    this.worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "partition-loss-reseeder");
+              t.setDaemon(true);
+              return t;
+            });
+    this.lossEvents =
+        Counter.builder("cachepair.partition.losses")
+            .description("Partition-loss events of the dish service seen by this member")
+            .register(meters);
+    this.reseededDishes =
+        Counter.builder("cachepair.partition.reseeded.dishes")
+            .description("Dishes written back by this member after partition losses")
+            .register(meters);
+    caches.whenOpen().thenAccept(opened -> opened.service().addPartitionListener(this));
+  }
+
+  @Override
+  public void onPartitionEvent(PartitionEvent event) {
+    if (event.getId() == PartitionEvent.PARTITION_LOST) {
+      int lost = event.getPartitionSet() == null ? 0 : event.getPartitionSet().cardinality();
+      log.warn(
+          "Dish service lost {} partition(s) {}: re-seeding from the local view",
+          lost,
+          event.getPartitionSet());
+      lossEvents.increment();
+      localLosses.incrementAndGet();
+      // Never block the service thread that delivers the event.
+      worker.submit(() -> reseed(lost));
+    }
+  }
+
+  private void reseed(int lostPartitions) {
+    try {
+      DishCaches.Opened opened = caches.await(java.time.Duration.ofMinutes(5));
+      Map<String, Dish> snapshot = new HashMap<>(opened.view());
+      long written = 0;
+      List<String> ids = new ArrayList<>(snapshot.keySet());
+      for (int from = 0; from < ids.size(); from += batchSize) {
+        Map<String, Dish> batch = new HashMap<>();
+        for (String id : ids.subList(from, Math.min(from + batchSize, ids.size()))) {
+          batch.put(id, snapshot.get(id));
+        }
+        Map<String, Boolean> results =
+            opened.partitioned().invokeAll(batch.keySet(), new VersionedPutAll(batch));
+        written += results.values().stream().filter(Boolean.TRUE::equals).count();
+      }
+      Map<String, Object> meta = new HashMap<>(opened.meta());
+      meta.remove(PartitionLosses.KEY);
+      meta.forEach(
+          (key, value) ->
+              opened
+                  .partitionedMeta()
+                  .invoke(key, Processors.put(Filters.not(Filters.present()), value)));
+      String reporter = "member-" + caches.coherence().getCluster().getLocalMember().getId();
+      PartitionLosses tally =
+          (PartitionLosses)
+              opened
+                  .partitionedMeta()
+                  .invoke(
+                      PartitionLosses.KEY,
+                      new RecordPartitionLoss(lostPartitions, written, Instant.now(), reporter));
+      reseededDishes.increment(written);
+      localReseeds.incrementAndGet();
+      log.warn(
+          "Re-seeded {} of {} dishes after losing {} partition(s); cluster has seen {} loss"
+              + " event(s)",
+          written,
+          snapshot.size(),
+          lostPartitions,
+          tally.events());
+    } catch (RuntimeException e) {
+      log.error("Re-seeding after partition loss failed", e);
+    }
+  }
+
+  /** Loss events this member saw (it is the one that took over the lost partitions). */
+  public long localLosses() {
+    return localLosses.get();
+  }
+
+  /** Re-seeds this member completed. */
+  public long localReseeds() {
+    return localReseeds.get();
+  }
+
+  @Override
+  public void destroy() {
+    worker.shutdownNow();
+  }
+}

@@ -1,0 +1,217 @@
+package io.cachepair.member.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.cachepair.member.cache.ReplicaUnavailableException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error into problem+json with a precise detail: malformed JSON and validation name the
+ * field, domain problems carry their own type, anything unexpected is a 500 without internals.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+    return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+  }
+
+  @ExceptionHandler(ReplicaUnavailableException.class)
+  ResponseEntity<ProblemDetail> replicaUnavailable(ReplicaUnavailableException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.SERVICE_UNAVAILABLE, "replica-unavailable", "Replica not ready", e);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "2")
+        .body(problem);
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+    String detail =
+        e.getConstraintViolations().stream()
+            .map(v -> leaf(v.getPropertyPath().toString()) + ": " + v.getMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setType(URI.create(ApiProblem.TYPE_BASE + "validation"));
+    problem.setTitle("Invalid request");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
+    problem.setType(URI.create(ApiProblem.TYPE_BASE + "internal"));
+    problem.setTitle("Internal error");
+    return ResponseEntity.internalServerError().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
+    problem.setType(URI.create(ApiProblem.TYPE_BASE + "malformed-request"));
+    problem.setTitle("Malformed request body");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<String> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(ProblemDetailsAdvice::describe)
+            .sorted()
+            .toList();
+    List<String> global =
+        ex.getBindingResult().getGlobalErrors().stream()
+            .map(e -> e.getObjectName() + ": " + e.getDefaultMessage())
+            .toList();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            String.join(
+                "; ", java.util.stream.Stream.concat(errors.stream(), global.stream()).toList()));
+    problem.setType(URI.create(ApiProblem.TYPE_BASE + "validation"));
+    problem.setTitle("Invalid request");
+    problem.setProperty(
+        "fields",
+        ex.getBindingResult().getFieldErrors().stream().map(FieldError::getField).toList());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String detail =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            e ->
+                                r.getMethodParameter().getParameterName()
+                                    + ": "
+                                    + e.getDefaultMessage()))
+            .sorted()
+            .collect(Collectors.joining("; "));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setType(URI.create(ApiProblem.TYPE_BASE + "validation"));
+    problem.setTitle("Invalid request");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      org.springframework.beans.TypeMismatchException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            name
+                + ": '"
+                + ex.getValue()
+                + "' is not a valid "
+                + (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName()));
+    problem.setType(URI.create(ApiProblem.TYPE_BASE + "validation"));
+    problem.setTitle("Invalid request");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String title, Exception e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setType(URI.create(ApiProblem.TYPE_BASE + type));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  private static String describe(FieldError error) {
+    return error.getField() + ": " + error.getDefaultMessage();
+  }
+
+  private static String leaf(String path) {
+    int dot = path.indexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  private static String unreadableDetail(HttpMessageNotReadableException ex) {
+    Throwable cause = ex.getCause();
+    if (cause instanceof UnrecognizedPropertyException u) {
+      return "unknown field '" + u.getPropertyName() + "'";
+    }
+    if (cause instanceof InvalidFormatException f) {
+      return path(f)
+          + ": '"
+          + f.getValue()
+          + "' is not a valid "
+          + f.getTargetType().getSimpleName();
+    }
+    if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      return path(m) + ": " + m.getOriginalMessage();
+    }
+    if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException p) {
+      var location = p.getLocation();
+      return "malformed JSON"
+          + (location == null
+              ? ""
+              : " at line " + location.getLineNr() + ", column " + location.getColumnNr())
+          + ": "
+          + p.getOriginalMessage();
+    }
+    return "the request body is missing or is not valid JSON";
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.isEmpty() ? "body" : sb.toString();
+  }
+}

@@ -1,0 +1,112 @@
+package io.cachepair.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The active rollout plan and its progress; it lives in status, not in memory, so an operator that
+ * restarts mid-plan resumes at the step it left.
+ */
+public class RolloutStatus {
+
+  @JsonPropertyDescription("metadata.generation of the spec this plan was made for.")
+  private Long generation;
+
+  @JsonPropertyDescription("Cache schema version the pair ran when the plan was made.")
+  private Integer fromSchemaVersion;
+
+  @JsonPropertyDescription("Cache schema version the plan rolls to.")
+  private Integer toSchemaVersion;
+
+  @JsonPropertyDescription("Why the steps are in this order (or why nothing rolls).")
+  private String ordering;
+
+  @JsonPropertyDescription("Steps in the order they run; exactly one Deployment per step.")
+  private List<RolloutStep> steps = new ArrayList<>();
+
+  @JsonPropertyDescription("1-based index of the step running or waiting to run.")
+  private Integer currentStep;
+
+  @JsonPropertyDescription("Current step for printing, e.g. '2/3 menu Update'.")
+  private String summary;
+
+  @JsonPropertyDescription("What the plan waits for before it can go on.")
+  private String waitingFor;
+
+  @JsonPropertyDescription(
+      "Set when the plan cannot proceed without a spec change, e.g. IncompatibleSchemaChange.")
+  private String blockedReason;
+
+  public Long getGeneration() {
+    return generation;
+  }
+
+  public void setGeneration(Long generation) {
+    this.generation = generation;
+  }
+
+  public Integer getFromSchemaVersion() {
+    return fromSchemaVersion;
+  }
+
+  public void setFromSchemaVersion(Integer fromSchemaVersion) {
+    this.fromSchemaVersion = fromSchemaVersion;
+  }
+
+  public Integer getToSchemaVersion() {
+    return toSchemaVersion;
+  }
+
+  public void setToSchemaVersion(Integer toSchemaVersion) {
+    this.toSchemaVersion = toSchemaVersion;
+  }
+
+  public String getOrdering() {
+    return ordering;
+  }
+
+  public void setOrdering(String ordering) {
+    this.ordering = ordering;
+  }
+
+  public List<RolloutStep> getSteps() {
+    return steps;
+  }
+
+  public void setSteps(List<RolloutStep> steps) {
+    this.steps = steps;
+  }
+
+  public Integer getCurrentStep() {
+    return currentStep;
+  }
+
+  public void setCurrentStep(Integer currentStep) {
+    this.currentStep = currentStep;
+  }
+
+  public String getSummary() {
+    return summary;
+  }
+
+  public void setSummary(String summary) {
+    this.summary = summary;
+  }
+
+  public String getWaitingFor() {
+    return waitingFor;
+  }
+
+  public void setWaitingFor(String waitingFor) {
+    this.waitingFor = waitingFor;
+  }
+
+  public String getBlockedReason() {
+    return blockedReason;
+  }
+
+  public void setBlockedReason(String blockedReason) {
+    this.blockedReason = blockedReason;
+  }
+}

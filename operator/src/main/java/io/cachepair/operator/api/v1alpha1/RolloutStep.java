@@ -1,0 +1,139 @@
+package io.cachepair.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** One step of a rollout plan: one change to one Deployment, recorded with where it came from. */
+public class RolloutStep {
+
+  @JsonPropertyDescription("Service whose Deployment this step changes: menu or order.")
+  private ServiceRole service;
+
+  @JsonPropertyDescription("Update (new pod template) or ScaleIn (one pod fewer).")
+  private StepAction action;
+
+  @JsonPropertyDescription("Pending, InProgress or Complete.")
+  private StepState state = StepState.Pending;
+
+  @JsonPropertyDescription("Image before the step.")
+  private String fromImage;
+
+  @JsonPropertyDescription("Image after the step.")
+  private String toImage;
+
+  @JsonPropertyDescription("Cache schema version before the step.")
+  private Integer fromSchemaVersion;
+
+  @JsonPropertyDescription("Cache schema version after the step.")
+  private Integer toSchemaVersion;
+
+  @JsonPropertyDescription("Pod template revision (hash) after the step.")
+  private String toRevision;
+
+  @JsonPropertyDescription("Replicas before the step.")
+  private Integer fromReplicas;
+
+  @JsonPropertyDescription("Replicas after the step.")
+  private Integer toReplicas;
+
+  @JsonPropertyDescription("When the step started (RFC 3339).")
+  private String startedAt;
+
+  @JsonPropertyDescription("When the step completed (RFC 3339).")
+  private String completedAt;
+
+  public ServiceRole getService() {
+    return service;
+  }
+
+  public void setService(ServiceRole service) {
+    this.service = service;
+  }
+
+  public StepAction getAction() {
+    return action;
+  }
+
+  public void setAction(StepAction action) {
+    this.action = action;
+  }
+
+  public StepState getState() {
+    return state;
+  }
+
+  public void setState(StepState state) {
+    this.state = state;
+  }
+
+  public String getFromImage() {
+    return fromImage;
+  }
+
+  public void setFromImage(String fromImage) {
+    this.fromImage = fromImage;
+  }
+
+  public String getToImage() {
+    return toImage;
+  }
+
+  public void setToImage(String toImage) {
+    this.toImage = toImage;
+  }
+
+  public Integer getFromSchemaVersion() {
+    return fromSchemaVersion;
+  }
+
+  public void setFromSchemaVersion(Integer fromSchemaVersion) {
+    this.fromSchemaVersion = fromSchemaVersion;
+  }
+
+  public Integer getToSchemaVersion() {
+    return toSchemaVersion;
+  }
+
+  public void setToSchemaVersion(Integer toSchemaVersion) {
+    this.toSchemaVersion = toSchemaVersion;
+  }
+
+  public String getToRevision() {
+    return toRevision;
+  }
+
+  public void setToRevision(String toRevision) {
+    this.toRevision = toRevision;
+  }
+
+  public Integer getFromReplicas() {
+    return fromReplicas;
+  }
+
+  public void setFromReplicas(Integer fromReplicas) {
+    this.fromReplicas = fromReplicas;
+  }
+
+  public Integer getToReplicas() {
+    return toReplicas;
+  }
+
+  public void setToReplicas(Integer toReplicas) {
+    this.toReplicas = toReplicas;
+  }
+
+  public String getStartedAt() {
+    return startedAt;
+  }
+
+  public void setStartedAt(String startedAt) {
+    this.startedAt = startedAt;
+  }
+
+  public String getCompletedAt() {
+    return completedAt;
+  }
+
+  public void setCompletedAt(String completedAt) {
+    this.completedAt = completedAt;
+  }
+}
