@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Gives every member the embedded defaults: a cluster of its own on 127.0.0.1 with every Coherence
@@ -15,7 +16,8 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>These are the lowest-precedence properties: application properties, {@code COHERENCE_*} /
  * {@code CACHEPAIR_*} environment variables and system properties all override them, which is how
- * Kubernetes points members at the WKA Service instead.
+ * Kubernetes points members at the WKA Service instead. The one property it owns is {@code
+ * coherence.role}, which always carries this build's contract (see {@link AnnouncedRole}).
  */
 public class LoopbackDefaults implements EnvironmentPostProcessor {
 
@@ -47,11 +49,7 @@ public class LoopbackDefaults implements EnvironmentPostProcessor {
     defaults.put("server.error.include-stacktrace", "never");
     defaults.put("server.error.include-message", "never");
     environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
-    environment
-        .getPropertySources()
-        .addFirst(
-            new MapPropertySource(
-                ROLE_SOURCE_NAME, Map.of("coherence.role", announcedRole(environment))));
+    environment.getPropertySources().addFirst(new AnnouncedRole(environment));
     // Coherence keeps UDP on 0.0.0.0 under IPv6 dual-stack; the recipe needs IPv4 only.
     if (System.getProperty("java.net.preferIPv4Stack") == null) {
       System.setProperty("java.net.preferIPv4Stack", "true");
@@ -59,14 +57,40 @@ public class LoopbackDefaults implements EnvironmentPostProcessor {
   }
 
   /**
-   * The functional role (first token of {@code cachepair.member.role} or {@code coherence.role})
-   * followed by this build's contract, so other members can check it before we store anything.
+   * Resolves {@code coherence.role} when Coherence asks for it (not when the environment is
+   * prepared, so properties added later still count): the functional role, i.e. the first token of
+   * {@code cachepair.member.role} or else of {@code coherence.role} from any other source, followed
+   * by this build's contract, so other members can check it before this one stores anything.
    */
-  static String announcedRole(ConfigurableEnvironment environment) {
-    String configured =
-        environment.getProperty(
-            "cachepair.member.role", environment.getProperty("coherence.role", "member"));
-    String role = configured.split(",", 2)[0].trim();
-    return MemberContract.current().roleName(role.isEmpty() ? "member" : role);
+  static final class AnnouncedRole extends PropertySource<Object> {
+
+    // The environment's attached "configurationProperties" source wraps this one too.
+    private final ThreadLocal<Boolean> resolving = ThreadLocal.withInitial(() -> false);
+
+    // Not the source object: Boot would iterate an environment-valued source recursively.
+    private final ConfigurableEnvironment environment;
+
+    AnnouncedRole(ConfigurableEnvironment environment) {
+      super(ROLE_SOURCE_NAME, new Object());
+      this.environment = environment;
+    }
+
+    @Override
+    public Object getProperty(String name) {
+      if (!"coherence.role".equals(name) || resolving.get()) {
+        return null;
+      }
+      resolving.set(true);
+      try {
+        String configured = environment.getProperty("cachepair.member.role");
+        if (configured == null) {
+          configured = environment.getProperty(name);
+        }
+        String role = configured == null ? "" : configured.split(",", 2)[0].trim();
+        return MemberContract.current().roleName(role.isEmpty() ? "member" : role);
+      } finally {
+        resolving.remove();
+      }
+    }
   }
 }

@@ -1,9 +1,9 @@
 package io.cachepair.member.cache;
 
 import com.tangosol.net.Coherence;
+import com.tangosol.net.DistributedCacheService;
 import com.tangosol.net.NamedCache;
 import com.tangosol.net.PartitionedService;
-import com.tangosol.net.cache.ContinuousQueryCache;
 import io.cachepair.contract.CacheNames;
 import io.cachepair.contract.dish.Dish;
 import java.time.Duration;
@@ -79,8 +79,14 @@ public class DishCaches implements SmartLifecycle {
       var session = coherence.getSession();
       NamedCache<String, Dish> view = session.getCache(CacheNames.DISHES);
       NamedCache<String, Object> meta = session.getCache(CacheNames.META);
-      NamedCache<String, Dish> partitioned = backingCache(view);
-      PartitionedService service = (PartitionedService) partitioned.getCacheService();
+      // The view hands out only a binary pass-through of the cache behind it, and hides
+      // tombstones; writers and reconcilers use the dish service's own cache of the same name.
+      DistributedCacheService service =
+          (DistributedCacheService) coherence.getCluster().getService(CacheNames.DISH_SERVICE);
+      NamedCache<String, Dish> partitioned =
+          service.ensureCache(CacheNames.DISHES, Dish.class.getClassLoader());
+      NamedCache<String, Object> partitionedMeta =
+          service.ensureCache(CacheNames.META, Dish.class.getClassLoader());
       openedAt = Instant.now();
       state = CacheState.OPEN;
       log.info(
@@ -89,7 +95,7 @@ public class DishCaches implements SmartLifecycle {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
           coherence.getCluster().getClusterName(),
           coherence.getCluster().getLocalMember().getId());
-      opened.complete(new Opened(view, partitioned, meta, backingCache(meta), service));
+      opened.complete(new Opened(view, partitioned, meta, partitionedMeta, service));
     } catch (MemberRefusedException e) {
       fail(e);
       log.error("Refused to join the dish service: {}", e.getMessage());
@@ -104,13 +110,6 @@ public class DishCaches implements SmartLifecycle {
     failure = e;
     state = CacheState.FAILED;
     opened.completeExceptionally(e);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <K, V> NamedCache<K, V> backingCache(NamedCache<K, V> view) {
-    return view instanceof ContinuousQueryCache<?, ?, ?> cqc
-        ? (NamedCache<K, V>) cqc.getCache()
-        : view;
   }
 
   /** Where this member stands; see {@link CacheState}. */
