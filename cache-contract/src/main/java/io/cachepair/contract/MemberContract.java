@@ -73,6 +73,36 @@ public record MemberContract(int version, int oldestReadable) {
     return comma < 0 ? name : name.substring(0, comma);
   }
 
+  /**
+   * Tells why a member with this contract must not store data next to a member with another one.
+   *
+   * @param other the contract another member announced
+   * @return the rule that is broken, naming both versions, or empty when they can share the cache
+   */
+  public Optional<String> conflictWith(MemberContract other) {
+    if (other.version < oldestReadable) {
+      return Optional.of(
+          "contract "
+              + version
+              + " reads data of contract "
+              + oldestReadable
+              + " or newer only, but contract "
+              + other.version
+              + " writes older data");
+    }
+    if (version < other.oldestReadable) {
+      return Optional.of(
+          "contract "
+              + other.version
+              + " reads data of contract "
+              + other.oldestReadable
+              + " or newer only, but contract "
+              + version
+              + " writes older data");
+    }
+    return Optional.empty();
+  }
+
   private static Integer parse(String s) {
     try {
       return Integer.valueOf(s.trim());

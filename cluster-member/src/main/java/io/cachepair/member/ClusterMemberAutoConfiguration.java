@@ -2,9 +2,11 @@ package io.cachepair.member;
 
 import com.oracle.coherence.spring.boot.autoconfigure.CoherenceAutoConfiguration;
 import com.tangosol.net.Coherence;
+import io.cachepair.contract.MemberContract;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.LocalDishes;
 import io.cachepair.member.cache.MemberAdmission;
+import io.cachepair.member.contract.ContractAdmission;
 import io.cachepair.member.health.DishReplicaHealthIndicator;
 import io.cachepair.member.health.SafeJoinLatch;
 import io.cachepair.member.info.ClusterInfoConfiguration;
@@ -48,6 +50,13 @@ public class ClusterMemberAutoConfiguration {
           SpringApplication.exit(context);
           System.exit(3);
         });
+  }
+
+  @Bean
+  ContractAdmission contractAdmission(Environment environment) {
+    return new ContractAdmission(
+        MemberContract.current(),
+        environment.getProperty("cachepair.cache.schema-version", Integer.class));
   }
 
   @Bean

@@ -9,7 +9,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 
 /**
  * One menu-service and one order-service Deployment run as a single Coherence cluster, so that a
- * user gets the whole pair, its discovery, its disruption budget and its rollouts from one resource.
+ * user gets the whole pair, its discovery, its disruption budget and its rollouts from one
+ * resource.
  */
 @Group(CachedServicePair.GROUP)
 @Version(CachedServicePair.VERSION)
@@ -23,8 +24,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
-public class CachedServicePair extends CustomResource<CachedServicePairSpec, CachedServicePairStatus>
-    implements Namespaced {
+public class CachedServicePair
+    extends CustomResource<CachedServicePairSpec, CachedServicePairStatus> implements Namespaced {
 
   /** API group of the resource. */
   public static final String GROUP = "cachepair.io";

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** Desired state of a pair: the cluster both services join, the cache contract and both services. */
+/**
+ * Desired state of a pair: the cluster both services join, the cache contract and both services.
+ */
 @ValidationRule(
     value =
         "(has(self.order.database) && has(self.order.database.secretName))"

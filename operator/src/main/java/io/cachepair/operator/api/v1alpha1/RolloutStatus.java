@@ -109,4 +109,47 @@ public class RolloutStatus {
   public void setBlockedReason(String blockedReason) {
     this.blockedReason = blockedReason;
   }
+
+  /** Whether the plan cannot proceed. */
+  public boolean blocked() {
+    return blockedReason != null;
+  }
+
+  /**
+   * Whether the Deployment of {@code role} must keep the pod template it runs: while the plan is
+   * blocked, or while its update step has not started.
+   */
+  public boolean holdsTemplateOf(ServiceRole role) {
+    if (blocked()) {
+      return true;
+    }
+    return steps.stream()
+        .anyMatch(
+            s ->
+                s.getService() == role
+                    && s.getAction() == StepAction.Update
+                    && s.getState() == StepState.Pending);
+  }
+
+  /**
+   * Replicas the plan allows for {@code role}: the target of its last started scale-in step, else
+   * the starting point of its first pending one, else {@code null} (the plan does not scale it).
+   */
+  public Integer replicasOf(ServiceRole role) {
+    Integer started = null;
+    Integer pending = null;
+    for (RolloutStep step : steps) {
+      if (step.getService() != role || step.getAction() != StepAction.ScaleIn) {
+        continue;
+      }
+      if (step.getState() == StepState.Pending) {
+        if (pending == null) {
+          pending = step.getFromReplicas();
+        }
+      } else {
+        started = step.getToReplicas();
+      }
+    }
+    return started != null ? started : pending;
+  }
 }

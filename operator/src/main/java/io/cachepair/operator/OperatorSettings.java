@@ -1,0 +1,48 @@
+package io.cachepair.operator;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator process's own settings, read from its environment so the same jar runs in-cluster
+ * (from the Deployment in {@code manifests/}) and from a developer's kubeconfig.
+ *
+ * @param watchNamespaces namespaces to watch; empty means all
+ * @param leaseNamespace namespace of the leader-election Lease, or {@code null} for the client's
+ * @param leaseName name of the Lease
+ * @param leaderElection whether to elect a leader (off only for a single local run)
+ * @param healthPort port of {@code /healthz} and {@code /readyz}
+ * @param safetyTimeout bound of one {@code /api/cluster} request
+ */
+public record OperatorSettings(
+    Set<String> watchNamespaces,
+    String leaseNamespace,
+    String leaseName,
+    boolean leaderElection,
+    int healthPort,
+    Duration safetyTimeout) {
+
+  /** Reads {@code CACHEPAIR_OPERATOR_*} variables, with defaults for every one. */
+  public static OperatorSettings fromEnvironment(Map<String, String> env) {
+    Set<String> namespaces =
+        Arrays.stream(env.getOrDefault("CACHEPAIR_OPERATOR_WATCH_NAMESPACES", "").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    return new OperatorSettings(
+        namespaces,
+        blankToNull(env.get("CACHEPAIR_OPERATOR_NAMESPACE")),
+        env.getOrDefault("CACHEPAIR_OPERATOR_LEASE_NAME", "cachepair-operator"),
+        Boolean.parseBoolean(env.getOrDefault("CACHEPAIR_OPERATOR_LEADER_ELECTION", "true")),
+        Integer.parseInt(env.getOrDefault("CACHEPAIR_OPERATOR_HEALTH_PORT", "8081")),
+        Duration.ofSeconds(
+            Long.parseLong(env.getOrDefault("CACHEPAIR_OPERATOR_SAFETY_TIMEOUT_SECONDS", "3"))));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,279 @@
+package io.cachepair.operator.dependent;
+
+import io.cachepair.operator.api.v1alpha1.CachedServicePair;
+import io.cachepair.operator.api.v1alpha1.CachedServicePairSpec;
+import io.cachepair.operator.api.v1alpha1.DurationField;
+import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
+import io.cachepair.operator.api.v1alpha1.ServiceRole;
+import io.cachepair.operator.api.v1alpha1.ServiceSpec;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Builds the Deployment of one service from the spec, or around the pod template it already runs
+ * when the rollout plan holds it; separate from the dependent so it is a pure function to test.
+ */
+public final class DeploymentBlueprint {
+
+  /** Hash of the pod template the operator built; compared to plan a rollout step. */
+  public static final String REVISION_ANNOTATION = "cachepair.io/revision";
+
+  /** Cache schema version in the pod template, so the running version is visible per pod. */
+  public static final String SCHEMA_VERSION_ANNOTATION = "cachepair.io/schema-version";
+
+  /** Long enough for Spring's graceful shutdown and a clean Coherence leave on SIGTERM. */
+  public static final long TERMINATION_GRACE_SECONDS = 60;
+
+  static final Duration DEFAULT_PRELOAD_TIMEOUT = Duration.ofMinutes(5);
+  static final String DATA_VOLUME = "data";
+  static final String TMP_VOLUME = "tmp";
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private DeploymentBlueprint() {}
+
+  /**
+   * The desired Deployment.
+   *
+   * @param pair the owning resource
+   * @param role which service
+   * @param heldTemplate the template to keep (the plan has not reached this service yet), or {@code
+   *     null} to build it from the spec
+   * @param heldRevision the revision annotation that goes with {@code heldTemplate}
+   * @param replicas replicas the rollout allows now
+   */
+  public static Deployment build(
+      CachedServicePair pair,
+      ServiceRole role,
+      PodTemplateSpec heldTemplate,
+      String heldRevision,
+      int replicas) {
+    PodTemplateSpec template = heldTemplate != null ? heldTemplate : podTemplate(pair, role);
+    String revision = heldTemplate != null ? heldRevision : revision(template);
+    ServiceSpec service = role.specOf(pair.getSpec());
+    Duration preload = preloadTimeout(pair.getSpec());
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(PairNames.service(pair, role))
+        .withNamespace(pair.getMetadata().getNamespace())
+        .withLabels(PairLabels.forService(pair, role))
+        .addToAnnotations(REVISION_ANNOTATION, revision == null ? "" : revision)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withSelector(
+            new LabelSelectorBuilder()
+                .withMatchLabels(PairLabels.serviceSelector(pair, role))
+                .build())
+        .withStrategy(strategy(pair.getSpec(), service))
+        .withProgressDeadlineSeconds((int) Math.max(600, preload.toSeconds() + 600))
+        .withRevisionHistoryLimit(5)
+        .withTemplate(template)
+        .endSpec()
+        .build();
+  }
+
+  /** The pod template as the spec asks for it. */
+  public static PodTemplateSpec podTemplate(CachedServicePair pair, ServiceRole role) {
+    CachedServicePairSpec spec = pair.getSpec();
+    ServiceSpec service = role.specOf(spec);
+    Duration preload = preloadTimeout(spec);
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata()
+        .withLabels(PairLabels.forService(pair, role))
+        .addToAnnotations(
+            SCHEMA_VERSION_ANNOTATION, String.valueOf(spec.getCache().getSchemaVersion()))
+        .addToAnnotations("prometheus.io/scrape", "true")
+        .addToAnnotations("prometheus.io/port", String.valueOf(PairPorts.HTTP))
+        .addToAnnotations("prometheus.io/path", "/actuator/prometheus")
+        .endMetadata()
+        .withNewSpec()
+        .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
+        .withNewSecurityContext()
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
+        .endSecurityContext()
+        // Two members on one node are lost together: spread the pair's pods over nodes.
+        .addNewTopologySpreadConstraint()
+        .withMaxSkew(1)
+        .withTopologyKey("kubernetes.io/hostname")
+        .withWhenUnsatisfiable("ScheduleAnyway")
+        .withNewLabelSelector()
+        .withMatchLabels(PairLabels.pairSelector(pair))
+        .endLabelSelector()
+        .endTopologySpreadConstraint()
+        .addToContainers(
+            new ContainerBuilder()
+                .withName(role.serviceName())
+                .withImage(service.getImage())
+                .withImagePullPolicy("IfNotPresent")
+                .withPorts(containerPorts())
+                .withEnv(environment(pair, role))
+                .withResources(service.getResources())
+                .withReadinessProbe(ContainerProbes.readiness())
+                .withLivenessProbe(ContainerProbes.liveness())
+                .withStartupProbe(ContainerProbes.startup(preload))
+                .addNewVolumeMount()
+                .withName(DATA_VOLUME)
+                .withMountPath("/data")
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName(TMP_VOLUME)
+                .withMountPath("/tmp")
+                .endVolumeMount()
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .endSecurityContext()
+                .build())
+        .withVolumes(volumes(service))
+        .endSpec()
+        .build();
+  }
+
+  /** A short stable hash of a pod template: equal templates, equal revisions. */
+  public static String revision(PodTemplateSpec template) {
+    try {
+      byte[] json = SERIALIZATION.asJson(template).getBytes(StandardCharsets.UTF_8);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** The preload budget of the spec, defaulted like the CRD does. */
+  public static Duration preloadTimeout(CachedServicePairSpec spec) {
+    return DurationField.parse(spec.getCache().getPreloadTimeout(), DEFAULT_PRELOAD_TIMEOUT);
+  }
+
+  static DeploymentStrategy strategy(CachedServicePairSpec spec, ServiceSpec service) {
+    // An H2 file on a claim can be opened by one process only: a surge pod would never get ready.
+    if (spec.rolloutOrDefault().getStrategy() == RolloutStrategy.Recreate
+        || service.embeddedClaimName() != null) {
+      return new DeploymentStrategyBuilder().withType("Recreate").build();
+    }
+    return new DeploymentStrategyBuilder()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxUnavailable(new IntOrString(0))
+        .withMaxSurge(new IntOrString(1))
+        .endRollingUpdate()
+        .build();
+  }
+
+  static List<EnvVar> environment(CachedServicePair pair, ServiceRole role) {
+    CachedServicePairSpec spec = pair.getSpec();
+    ServiceSpec service = role.specOf(spec);
+    List<EnvVar> env = new ArrayList<>();
+    env.add(value("SERVER_PORT", PairPorts.HTTP));
+    env.add(value("COHERENCE_CLUSTER", pair.effectiveClusterName()));
+    env.add(value("COHERENCE_WKA", PairNames.wkaHost(pair)));
+    env.add(value("COHERENCE_CLUSTERPORT", PairPorts.CLUSTER));
+    env.add(value("COHERENCE_LOCALPORT", PairPorts.UNICAST));
+    env.add(value("COHERENCE_LOCALPORT_ADJUST", "false"));
+    env.add(value("COHERENCE_ROLE", role.id()));
+    env.add(value("COHERENCE_HEALTH_HTTP_PORT", PairPorts.COHERENCE_HEALTH));
+    env.add(field("COHERENCE_LOCALHOST", "status.podIP"));
+    env.add(field("COHERENCE_MEMBER", "metadata.name"));
+    // Pods on one node fail together; Coherence places backups on another machine when it knows.
+    env.add(field("COHERENCE_MACHINE", "spec.nodeName"));
+    env.add(value("CACHEPAIR_CACHE_NAME", spec.getCache().getName()));
+    env.add(value("CACHEPAIR_CACHE_SCHEMAVERSION", spec.getCache().getSchemaVersion()));
+    env.add(value("CACHEPAIR_PRELOAD_TIMEOUT", preloadTimeout(spec).toSeconds()));
+    if (service.getDatabase() != null && service.getDatabase().isExternal()) {
+      String secret = service.getDatabase().getSecretName();
+      env.add(secretKey("SPRING_DATASOURCE_URL", secret, "url"));
+      env.add(secretKey("SPRING_DATASOURCE_USERNAME", secret, "username"));
+      env.add(secretKey("SPRING_DATASOURCE_PASSWORD", secret, "password"));
+    }
+    if (service.getEnv() != null) {
+      env.addAll(service.getEnv());
+    }
+    return env;
+  }
+
+  private static List<ContainerPort> containerPorts() {
+    return List.of(
+        port(PairPorts.HTTP_NAME, PairPorts.HTTP, "TCP"),
+        port("cluster", PairPorts.CLUSTER, "TCP"),
+        port("cluster-udp", PairPorts.CLUSTER, "UDP"),
+        port("unicast", PairPorts.UNICAST, "TCP"),
+        port("unicast-udp", PairPorts.UNICAST, "UDP"),
+        port("coh-health", PairPorts.COHERENCE_HEALTH, "TCP"));
+  }
+
+  private static List<Volume> volumes(ServiceSpec service) {
+    String claim = service.embeddedClaimName();
+    Volume data =
+        claim == null
+            ? new VolumeBuilder().withName(DATA_VOLUME).withNewEmptyDir().endEmptyDir().build()
+            : new VolumeBuilder()
+                .withName(DATA_VOLUME)
+                .withNewPersistentVolumeClaim()
+                .withClaimName(claim)
+                .endPersistentVolumeClaim()
+                .build();
+    Volume tmp = new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build();
+    return List.of(data, tmp);
+  }
+
+  private static ContainerPort port(String name, int port, String protocol) {
+    return new ContainerPortBuilder()
+        .withName(name)
+        .withContainerPort(port)
+        .withProtocol(protocol)
+        .build();
+  }
+
+  private static EnvVar value(String name, Object value) {
+    return new EnvVarBuilder().withName(name).withValue(String.valueOf(value)).build();
+  }
+
+  private static EnvVar field(String name, String fieldPath) {
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewFieldRef()
+        .withFieldPath(fieldPath)
+        .endFieldRef()
+        .endValueFrom()
+        .build();
+  }
+
+  private static EnvVar secretKey(String name, String secret, String key) {
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewSecretKeyRef()
+        .withName(secret)
+        .withKey(key)
+        .endSecretKeyRef()
+        .endValueFrom()
+        .build();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Checks the operator makes against the running pair before it touches it: is the dish service's
+ * data safe (StatusHA at least NODE_SAFE), as reported by a member's {@code /api/cluster}.
+ */
+package io.cachepair.operator.probes;

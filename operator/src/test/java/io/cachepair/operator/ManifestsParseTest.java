@@ -1,0 +1,79 @@
+package io.cachepair.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cachepair.operator.api.v1alpha1.CachedServicePair;
+import io.cachepair.operator.testing.Pairs;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every YAML under manifests/ and crds/ parses into a known type with no unknown field. */
+class ManifestsParseTest {
+
+  static Stream<Path> yamlFiles() throws IOException {
+    try (Stream<Path> files =
+        Stream.concat(
+            Files.walk(Pairs.REPO.resolve("manifests")), Files.walk(Pairs.REPO.resolve("crds")))) {
+      return files
+          .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+          .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"))
+          .toList()
+          .stream();
+    }
+  }
+
+  private static KubernetesSerialization serialization() {
+    KubernetesSerialization serialization = new KubernetesSerialization();
+    serialization.registerKubernetesResource(CachedServicePair.class);
+    return serialization;
+  }
+
+  @ParameterizedTest
+  @MethodSource("yamlFiles")
+  void manifest_parsesIntoKnownTypesWithoutUnknownFields(Path file) throws IOException {
+    KubernetesSerialization serialization = serialization();
+    Object parsed = serialization.unmarshal(Files.readString(file));
+    List<?> items = parsed instanceof List<?> list ? list : List.of(parsed);
+    assertThat(items).isNotEmpty();
+    for (Object item : items) {
+      assertThat(item)
+          .isInstanceOf(HasMetadata.class)
+          .isNotInstanceOf(GenericKubernetesResource.class);
+      assertThat(UnknownFields.of(item)).as(file.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void exampleCustomResource_hasNoFieldTheApiTypesDoNotKnow() throws IOException {
+    ObjectMapper strict =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    CachedServicePair pair =
+        strict.readValue(
+            Pairs.REPO.resolve("manifests/examples/food-delivery.yaml").toFile(),
+            CachedServicePair.class);
+    assertThat(pair.getSpec().getMenu().getImage()).isNotBlank();
+  }
+
+  @ParameterizedTest
+  @MethodSource("yamlFiles")
+  void manifest_reserializesWithoutLosingFields(Path file) throws IOException {
+    KubernetesSerialization serialization = serialization();
+    String yaml = Files.readString(file);
+    Object parsed = serialization.unmarshal(yaml);
+    Object reparsed = serialization.unmarshal(serialization.asYaml(parsed));
+    assertThat(serialization.asJson(reparsed)).isEqualTo(serialization.asJson(parsed));
+  }
+}

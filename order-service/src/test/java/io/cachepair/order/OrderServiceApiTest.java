@@ -1,0 +1,576 @@
+package io.cachepair.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cachepair.contract.ContractVersion;
+import io.cachepair.contract.dish.Dish;
+import io.cachepair.contract.dish.VersionedPut;
+import io.cachepair.contract.meta.DishesLoaded;
+import io.cachepair.member.cache.DishCaches;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * order-service as one real Coherence member on loopback, with the test playing menu-service's part
+ * through the cache: not ready and refusing orders until the dishes were loaded once, then serving
+ * the menu from its replica and taking (or precisely refusing) orders.
+ *
+ * <p>One Spring context for the whole class (a Coherence start costs seconds); the first test must
+ * run before any dish is loaded, hence the method order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrderServiceApiTest {
+
+  private static final TestCluster CLUSTER = TestCluster.forClass(OrderServiceApiTest.class);
+  private static final Instant LOADED_AT = Instant.parse("2025-05-01T08:00:00Z");
+  private static final String PROBLEM_TYPE = "https://cachepair.io/problems/";
+
+  @DynamicPropertySource
+  static void cluster(DynamicPropertyRegistry registry) {
+    registry.add("coherence.cluster", CLUSTER::name);
+    registry.add("coherence.clusterport", CLUSTER::port);
+    registry.add("cachepair.data-dir", () -> CLUSTER.dataDir().toString());
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired DishCaches caches;
+  @Autowired MeterRegistry meters;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private String customer;
+
+  @BeforeEach
+  void customer(TestInfo test) {
+    customer = "c-" + test.getTestMethod().orElseThrow().getName().hashCode();
+  }
+
+  // ---- the menu's part, through the cache --------------------------------------------------
+
+  private static Dish dish(String id, String name, long priceCents, String currency) {
+    return Dish.builder(id)
+        .name(name)
+        .category("test")
+        .priceCents(priceCents)
+        .currency(currency)
+        .version(1)
+        .updatedAt(LOADED_AT)
+        .origin("menu-test")
+        .build();
+  }
+
+  private static final List<Dish> MENU =
+      List.of(
+          dish("spicy-tuna-roll", "Spicy Tuna Roll", 1250, "EUR"),
+          dish("miso-soup", "Miso Soup", 450, "EUR"),
+          dish("edamame", "Edamame", 400, "EUR"),
+          dish("matcha-ice-cream", "Matcha Ice Cream", 600, "EUR").toBuilder()
+              .available(false)
+              .build(),
+          dish("texas-burger", "Texas Burger", 1500, "USD"));
+
+  /** Publishes the menu and the preload marker as a menu would; idempotent by version. */
+  private DishCaches.Opened menuLoadedTheDishes() {
+    DishCaches.Opened opened = caches.await(Duration.ofSeconds(90));
+    for (Dish dish : MENU) {
+      opened.partitioned().invoke(dish.id(), new VersionedPut(dish));
+    }
+    opened
+        .meta()
+        .put(
+            DishesLoaded.KEY,
+            new DishesLoaded(LOADED_AT, MENU.size(), ContractVersion.CURRENT, "menu-test"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(readiness().getStatusCode().value()).isEqualTo(200));
+    return opened;
+  }
+
+  // ---- HTTP helpers ------------------------------------------------------------------------
+
+  private ResponseEntity<String> get(String path) {
+    return http.exchange(RequestEntity.get(URI.create(path)).build(), String.class);
+  }
+
+  private ResponseEntity<String> post(String path, String body, String idempotencyKey) {
+    var request = RequestEntity.post(URI.create(path)).contentType(MediaType.APPLICATION_JSON);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return http.exchange(request.body(body), String.class);
+  }
+
+  private ResponseEntity<String> placeOrder(String body) {
+    return post("/api/orders", body, null);
+  }
+
+  private String order(String dishId, int quantity) {
+    return """
+        {"customerId":"%s","items":[{"dishId":"%s","quantity":%d}]}"""
+        .formatted(customer, dishId, quantity);
+  }
+
+  private ResponseEntity<String> readiness() {
+    return get("/actuator/health/readiness");
+  }
+
+  private JsonNode body(ResponseEntity<String> response) throws Exception {
+    return json.readTree(response.getBody());
+  }
+
+  /** Asserts a problem+json response and returns it for further checks. */
+  private JsonNode assertProblem(
+      ResponseEntity<String> response, int status, String type, String detail) throws Exception {
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode problem = body(response);
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPE + type);
+    assertThat(problem.path("detail").asText()).isEqualTo(detail);
+    assertThat(response.getBody()).doesNotContain("Exception", "\tat ");
+    return problem;
+  }
+
+  private double refused(String reason) {
+    return meters.counter("cachepair.orders.refused", "reason", reason).count();
+  }
+
+  // ---- before any menu -----------------------------------------------------------------------
+
+  @Test
+  @Order(1)
+  void beforeAnyMenuLoadedTheDishes_readinessIsDownNamingTheCluster_andOrdersAre503()
+      throws Exception {
+    caches.await(Duration.ofSeconds(90));
+    // The replica is synchronized and safe; only the never-seen preload marker holds it back.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(body(readiness()).at("/components/dishReplica/status").asText())
+                    .isEqualTo("UP"));
+
+    ResponseEntity<String> readiness = readiness();
+    assertThat(readiness.getStatusCode().value()).isEqualTo(503);
+    JsonNode dishesLoaded = body(readiness).at("/components/dishesLoaded");
+    assertThat(dishesLoaded.path("status").asText()).isEqualTo("DOWN");
+    assertThat(dishesLoaded.at("/details/reason").asText())
+        .isEqualTo("dishes never loaded in cluster " + CLUSTER.name());
+    assertThat(get("/actuator/health/liveness").getStatusCode().value()).isEqualTo(200);
+
+    double before = refused("dishes-not-loaded");
+    JsonNode problem =
+        assertProblem(
+            placeOrder(order("spicy-tuna-roll", 1)),
+            503,
+            "dishes-not-loaded",
+            "dishes never loaded in cluster " + CLUSTER.name());
+    assertThat(problem.path("cluster").asText()).isEqualTo(CLUSTER.name());
+    assertThat(refused("dishes-not-loaded")).isEqualTo(before + 1);
+    assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void afterTheMenuLoadedTheDishes_readinessIsUp_andTheMenuIsServedFromTheReplica()
+      throws Exception {
+    menuLoadedTheDishes();
+
+    JsonNode readiness = body(readiness());
+    assertThat(readiness.at("/components/dishesLoaded/status").asText()).isEqualTo("UP");
+    assertThat(readiness.at("/components/dishesLoaded/details/loadedBy").asText())
+        .isEqualTo("menu-test");
+
+    ResponseEntity<String> tuna = get("/api/menu/spicy-tuna-roll");
+    assertThat(tuna.getStatusCode().value()).isEqualTo(200);
+    assertThat(tuna.getHeaders().getETag()).isEqualTo("\"1\"");
+    JsonNode dish = body(tuna);
+    assertThat(dish.path("name").asText()).isEqualTo("Spicy Tuna Roll");
+    assertThat(dish.path("priceCents").asLong()).isEqualTo(1250);
+    assertThat(dish.path("currency").asText()).isEqualTo("EUR");
+    assertThat(dish.path("available").asBoolean()).isTrue();
+
+    JsonNode page = body(get("/api/menu?page=1&size=2"));
+    assertThat(page.path("total").asInt()).isEqualTo(MENU.size());
+    assertThat(page.path("dishes").findValuesAsText("id"))
+        .containsExactly("miso-soup", "spicy-tuna-roll");
+  }
+
+  // ---- the menu view -------------------------------------------------------------------------
+
+  @Test
+  void menu_unknownDish_is404Problem() throws Exception {
+    menuLoadedTheDishes();
+
+    assertProblem(
+        get("/api/menu/unicorn-steak"),
+        404,
+        "dish-not-found",
+        "dish 'unicorn-steak' is not on the menu");
+  }
+
+  @Test
+  void menu_pageSizeOutOfRange_is400NamingTheParameter() throws Exception {
+    menuLoadedTheDishes();
+
+    assertProblem(
+        get("/api/menu?size=501"), 400, "validation", "size: must be less than or equal to 500");
+    assertProblem(
+        get("/api/menu?page=-1"), 400, "validation", "page: must be greater than or equal to 0");
+  }
+
+  // ---- placing orders ------------------------------------------------------------------------
+
+  @Test
+  void placeOrder_returns201WithLocationAndTheSnapshot_andReadsBack() throws Exception {
+    menuLoadedTheDishes();
+    double placedBefore = meters.counter("cachepair.orders.placed").count();
+
+    ResponseEntity<String> created =
+        placeOrder(
+            """
+            {"customerId":"%s","items":[{"dishId":"spicy-tuna-roll","quantity":2},
+             {"dishId":"miso-soup","quantity":1,"expectedUnitPriceCents":450}]}"""
+                .formatted(customer));
+
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    JsonNode order = body(created);
+    String id = order.path("id").asText();
+    assertThat(created.getHeaders().getLocation()).hasPath("/api/orders/" + id);
+    assertThat(order.path("customerId").asText()).isEqualTo(customer);
+    assertThat(order.path("status").asText()).isEqualTo("PLACED");
+    assertThat(order.path("currency").asText()).isEqualTo("EUR");
+    assertThat(order.path("totalCents").asLong()).isEqualTo(2 * 1250 + 450);
+    assertThat(Instant.parse(order.path("placedAt").asText())).isAfter(LOADED_AT);
+    JsonNode first = order.path("items").get(0);
+    assertThat(first.path("dishId").asText()).isEqualTo("spicy-tuna-roll");
+    assertThat(first.path("name").asText()).isEqualTo("Spicy Tuna Roll");
+    assertThat(first.path("unitPriceCents").asLong()).isEqualTo(1250);
+    assertThat(first.path("quantity").asInt()).isEqualTo(2);
+    assertThat(first.path("lineTotalCents").asLong()).isEqualTo(2500);
+    assertThat(first.path("dishVersion").asLong()).isEqualTo(1);
+    assertThat(meters.counter("cachepair.orders.placed").count()).isEqualTo(placedBefore + 1);
+
+    assertThat(body(get(created.getHeaders().getLocation().getPath()))).isEqualTo(order);
+    JsonNode mine = body(get("/api/orders?customerId=" + customer));
+    assertThat(mine.path("orders")).containsExactly(order);
+  }
+
+  @Test
+  void placedOrder_keepsItsPriceAndDishVersion_whenTheMenuChangesThePrice() throws Exception {
+    DishCaches.Opened opened = menuLoadedTheDishes();
+    ResponseEntity<String> created =
+        post("/api/orders", order("edamame", 3), "edamame-" + UUID.randomUUID());
+    String id = body(created).path("id").asText();
+
+    Dish dearer =
+        MENU.get(2).toBuilder()
+            .priceCents(500)
+            .version(2)
+            .updatedAt(LOADED_AT.plusSeconds(60))
+            .build();
+    opened.partitioned().invoke(dearer.id(), new VersionedPut(dearer));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(body(get("/api/menu/edamame")).path("priceCents").asLong())
+                    .isEqualTo(500));
+
+    JsonNode stored = body(get("/api/orders/" + id));
+    assertThat(stored.at("/items/0/unitPriceCents").asLong()).isEqualTo(400);
+    assertThat(stored.at("/items/0/dishVersion").asLong()).isEqualTo(1);
+    assertThat(stored.path("totalCents").asLong()).isEqualTo(1200);
+    JsonNode next = body(placeOrder(order("edamame", 1)));
+    assertThat(next.at("/items/0/unitPriceCents").asLong()).isEqualTo(500);
+    assertThat(next.at("/items/0/dishVersion").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void placeOrder_expectedPriceDiffers_is409WithTheCurrentPrice() throws Exception {
+    menuLoadedTheDishes();
+    double before = refused("price-changed");
+
+    JsonNode problem =
+        assertProblem(
+            placeOrder(
+                """
+                {"customerId":"%s","items":[{"dishId":"spicy-tuna-roll","quantity":2,
+                 "expectedUnitPriceCents":1100}]}"""
+                    .formatted(customer)),
+            409,
+            "price-changed",
+            "items[0].expectedUnitPriceCents: dish 'spicy-tuna-roll' costs 1250 EUR cents now,"
+                + " not 1100");
+
+    assertThat(problem.path("currentUnitPriceCents").asLong()).isEqualTo(1250);
+    assertThat(problem.path("dishId").asText()).isEqualTo("spicy-tuna-roll");
+    assertThat(refused("price-changed")).isEqualTo(before + 1);
+    assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).isEmpty();
+  }
+
+  @Test
+  void placeOrder_unknownDish_is422NamingTheDish() throws Exception {
+    menuLoadedTheDishes();
+
+    JsonNode problem =
+        assertProblem(
+            placeOrder(order("unicorn-steak", 1)),
+            422,
+            "unknown-dish",
+            "items[0].dishId: dish 'unicorn-steak' is not on the menu");
+    assertThat(problem.path("dishId").asText()).isEqualTo("unicorn-steak");
+  }
+
+  @Test
+  void placeOrder_unavailableDish_is422NamingTheDish() throws Exception {
+    menuLoadedTheDishes();
+
+    assertProblem(
+        placeOrder(order("matcha-ice-cream", 1)),
+        422,
+        "dish-unavailable",
+        "items[0].dishId: dish 'matcha-ice-cream' is not available right now");
+  }
+
+  @Test
+  void placeOrder_dishesInDifferentCurrencies_is422() throws Exception {
+    menuLoadedTheDishes();
+
+    assertProblem(
+        placeOrder(
+            """
+            {"customerId":"%s","items":[{"dishId":"spicy-tuna-roll","quantity":1},
+             {"dishId":"texas-burger","quantity":1}]}"""
+                .formatted(customer)),
+        422,
+        "mixed-currencies",
+        "one order cannot mix currencies: dish 'spicy-tuna-roll' is priced in EUR,"
+            + " dish 'texas-burger' in USD");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "quantity 0 | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":0}]}"
+            + " | items[0].quantity: must be at least 1 | validation",
+        "quantity 101 | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":101}]}"
+            + " | items[0].quantity: must be at most 100 | validation",
+        "quantity missing | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\"}]}"
+            + " | items[0].quantity: must not be null | validation",
+        "empty items | {\"customerId\":\"c-1\",\"items\":[]}"
+            + " | items: must not be empty | validation",
+        "no items | {\"customerId\":\"c-1\"}" + " | items: must not be empty | validation",
+        "blank customerId | {\"customerId\":\"  \",\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":1}]}"
+            + " | customerId: must not be blank | validation",
+        "no customerId | {\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":1}]}"
+            + " | customerId: must not be blank | validation",
+        "blank dishId | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"\",\"quantity\":1}]}"
+            + " | items[0].dishId: must not be blank | validation",
+        "negative expected price | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\","
+            + "\"quantity\":1,\"expectedUnitPriceCents\":-1}]}"
+            + " | items[0].expectedUnitPriceCents: must be greater than or equal to 0 | validation",
+        "quantity not a number | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\","
+            + "\"quantity\":\"two\"}]}"
+            + " | items[0].quantity: 'two' is not a valid Integer | malformed-request",
+      })
+  void placeOrder_invalidInput_is400NamingTheField(
+      String what, String body, String detail, String type) throws Exception {
+    menuLoadedTheDishes();
+
+    assertProblem(placeOrder(body), 400, type, detail);
+  }
+
+  @Test
+  void placeOrder_fractionalQuantity_is400NamingTheField() throws Exception {
+    menuLoadedTheDishes();
+
+    ResponseEntity<String> response =
+        placeOrder(
+            "{\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":1.5}]}");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(body(response).path("detail").asText()).startsWith("items[0].quantity: ");
+  }
+
+  @Test
+  void placeOrder_malformedJson_is400WithTheLocation() throws Exception {
+    menuLoadedTheDishes();
+
+    ResponseEntity<String> response = placeOrder("{\"customerId\":c-1,\"items\":[]}");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode problem = body(response);
+    assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPE + "malformed-request");
+    assertThat(problem.path("detail").asText())
+        .startsWith("malformed JSON at line 1, column ")
+        .contains("Unrecognized token 'c'");
+  }
+
+  @Test
+  void placeOrder_truncatedJson_is400() throws Exception {
+    menuLoadedTheDishes();
+
+    ResponseEntity<String> response = placeOrder("{\"customerId\":\"c-1\",\"items\":[");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    JsonNode problem = body(response);
+    assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPE + "malformed-request");
+    assertThat(problem.path("detail").asText()).contains("Unexpected end-of-input");
+  }
+
+  @Test
+  void placeOrder_noBody_is400() throws Exception {
+    menuLoadedTheDishes();
+
+    ResponseEntity<String> response = placeOrder("");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(body(response).path("detail").asText())
+        .isEqualTo("the request body is missing or is not valid JSON");
+  }
+
+  // ---- idempotency ---------------------------------------------------------------------------
+
+  @Test
+  void sameIdempotencyKeyAndBody_returnsTheFirstOrderWith200() throws Exception {
+    menuLoadedTheDishes();
+    String key = "retry-" + UUID.randomUUID();
+    double placedBefore = meters.counter("cachepair.orders.placed").count();
+
+    ResponseEntity<String> first = post("/api/orders", order("miso-soup", 2), key);
+    // The same request, spelled differently: still a retry.
+    ResponseEntity<String> retry =
+        post(
+            "/api/orders",
+            """
+            { "items" : [ { "quantity" : 2, "dishId" : "miso-soup" } ],
+              "customerId" : "%s" }"""
+                .formatted(customer),
+            key);
+
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+    assertThat(retry.getStatusCode().value()).isEqualTo(200);
+    assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(body(retry)).isEqualTo(body(first));
+    assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+    assertThat(meters.counter("cachepair.orders.placed").count()).isEqualTo(placedBefore + 1);
+    assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).hasSize(1);
+  }
+
+  @Test
+  void sameIdempotencyKeyWithADifferentBody_is422AndPlacesNothing() throws Exception {
+    menuLoadedTheDishes();
+    String key = "reused-" + UUID.randomUUID();
+    post("/api/orders", order("miso-soup", 2), key);
+
+    assertProblem(
+        post("/api/orders", order("miso-soup", 3), key),
+        422,
+        "idempotency-key-reused",
+        "Idempotency-Key '" + key + "' was already used with a different request body");
+    assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).hasSize(1);
+  }
+
+  @Test
+  void blankIdempotencyKey_is400NamingTheHeader() throws Exception {
+    menuLoadedTheDishes();
+
+    assertProblem(
+        post("/api/orders", order("miso-soup", 1), " "),
+        400,
+        "validation",
+        "Idempotency-Key: must not be blank");
+  }
+
+  // ---- reading and cancelling ------------------------------------------------------------------
+
+  @Test
+  void getOrder_unknownId_is404Problem() throws Exception {
+    assertProblem(
+        get("/api/orders/no-such-order"),
+        404,
+        "order-not-found",
+        "order 'no-such-order' does not exist");
+  }
+
+  @Test
+  void listOrders_withoutCustomerId_is400() throws Exception {
+    ResponseEntity<String> response = get("/api/orders");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(body(response).path("detail").asText()).contains("customerId");
+  }
+
+  @Test
+  void cancel_setsCancelled_andCancellingAgainReturnsTheOrderUnchanged() throws Exception {
+    menuLoadedTheDishes();
+    String id = body(placeOrder(order("spicy-tuna-roll", 1))).path("id").asText();
+
+    ResponseEntity<String> cancelled = post("/api/orders/" + id + "/cancel", "", null);
+    ResponseEntity<String> again = post("/api/orders/" + id + "/cancel", "", null);
+
+    assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
+    assertThat(body(cancelled).path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(body(cancelled).path("cancelledAt").isTextual()).isTrue();
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(body(again)).isEqualTo(body(cancelled));
+    assertThat(body(get("/api/orders/" + id))).isEqualTo(body(cancelled));
+  }
+
+  @Test
+  void cancel_unknownOrder_is404Problem() throws Exception {
+    assertProblem(
+        post("/api/orders/no-such-order/cancel", "", null),
+        404,
+        "order-not-found",
+        "order 'no-such-order' does not exist");
+  }
+
+  // ---- the latch is one-time -----------------------------------------------------------------
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void onceLoaded_ordersAreTakenEvenAfterThePreloadMarkerIsGone() throws Exception {
+    DishCaches.Opened opened = menuLoadedTheDishes();
+
+    opened.meta().remove(DishesLoaded.KEY);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !opened.meta().containsKey(DishesLoaded.KEY));
+
+    assertThat(readiness().getStatusCode().value()).isEqualTo(200);
+    assertThat(placeOrder(order("miso-soup", 1)).getStatusCode().value()).isEqualTo(201);
+  }
+}
