@@ -37,6 +37,12 @@ public final class PartitionLosses extends AbstractEvolvable implements Evolvabl
     this.lastReporter = lastReporter;
   }
 
+  /** A tally with every field set, for the contract's wire-format check. */
+  public static PartitionLosses sample() {
+    return new PartitionLosses(
+        3_001, 7_001, 42_000, Instant.parse("2026-12-01T10:00:00Z"), "member-2");
+  }
+
   /** Returns the tally with one more loss event added. */
   PartitionLosses plus(int lostPartitions, long reseeded, Instant at, String reporter) {
     return new PartitionLosses(
