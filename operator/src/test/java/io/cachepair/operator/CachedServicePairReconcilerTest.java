@@ -174,6 +174,7 @@ class CachedServicePairReconcilerTest {
             p -> {
               p.getSpec().getMenu().setImage("cachepair/menu-service:0.2.0");
               p.getSpec().getOrder().setImage("cachepair/order-service:0.2.0");
+              p.getSpec().getRollout().setPauseBetweenSteps("PT0S");
               return p;
             });
 
@@ -223,7 +224,10 @@ class CachedServicePairReconcilerTest {
         .atMost(TIMEOUT)
         .untilAsserted(
             () ->
-                assertThat(pair().getStatus().getRollout().getWaitingFor())
+                assertThat(pair().getStatus().getRollout())
+                    .isNotNull()
+                    .extracting(r -> r.getWaitingFor())
+                    .asString()
                     .contains("NODE_SAFE")
                     .contains("ENDANGERED"));
     assertThat(image(MENU)).isEqualTo("cachepair/menu-service:0.1.0-SNAPSHOT");

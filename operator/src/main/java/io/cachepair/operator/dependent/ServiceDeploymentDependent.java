@@ -26,11 +26,11 @@ public abstract class ServiceDeploymentDependent
 
   @Override
   protected Deployment desired(CachedServicePair pair, Context<CachedServicePair> context) {
-    return desired(pair, getSecondaryResource(pair, context).orElse(null));
+    return desiredFor(pair, getSecondaryResource(pair, context).orElse(null));
   }
 
   /** The desired Deployment given the one that exists now ({@code null} if none). */
-  public Deployment desired(CachedServicePair pair, Deployment actual) {
+  public Deployment desiredFor(CachedServicePair pair, Deployment actual) {
     RolloutStatus plan = pair.getStatus() == null ? null : pair.getStatus().getRollout();
     int specReplicas = role.specOf(pair.getSpec()).replicasOrDefault();
     if (actual == null) {

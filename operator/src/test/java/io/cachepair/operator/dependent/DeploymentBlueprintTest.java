@@ -1,0 +1,230 @@
+package io.cachepair.operator.dependent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachepair.operator.api.v1alpha1.CachedServicePair;
+import io.cachepair.operator.api.v1alpha1.CachedServicePairStatus;
+import io.cachepair.operator.api.v1alpha1.DatabaseSpec;
+import io.cachepair.operator.api.v1alpha1.EmbeddedDatabaseSpec;
+import io.cachepair.operator.api.v1alpha1.RolloutStatus;
+import io.cachepair.operator.api.v1alpha1.RolloutStep;
+import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
+import io.cachepair.operator.api.v1alpha1.ServiceRole;
+import io.cachepair.operator.api.v1alpha1.StepAction;
+import io.cachepair.operator.api.v1alpha1.StepState;
+import io.cachepair.operator.testing.Pairs;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class DeploymentBlueprintTest {
+
+  private final MenuDeploymentDependent menu = new MenuDeploymentDependent();
+  private final OrderDeploymentDependent order = new OrderDeploymentDependent();
+
+  @Test
+  void desired_setsClusterWkaPortsRoleAndSchemaVersionEnv() {
+    CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().getCache().setSchemaVersion(3);
+
+    Map<String, EnvVar> env = env(menu.desiredFor(pair, null));
+
+    assertThat(env.get("COHERENCE_CLUSTER").getValue()).isEqualTo("food");
+    assertThat(env.get("COHERENCE_WKA").getValue()).isEqualTo("food-wka.shop.svc");
+    assertThat(env.get("COHERENCE_CLUSTERPORT").getValue()).isEqualTo("7574");
+    assertThat(env.get("COHERENCE_LOCALPORT").getValue()).isEqualTo("7575");
+    assertThat(env.get("COHERENCE_LOCALPORT_ADJUST").getValue()).isEqualTo("false");
+    assertThat(env.get("COHERENCE_ROLE").getValue()).isEqualTo("menu");
+    assertThat(env.get("CACHEPAIR_CACHE_SCHEMAVERSION").getValue()).isEqualTo("3");
+    assertThat(env.get("CACHEPAIR_PRELOAD_TIMEOUT").getValue()).isEqualTo("300");
+    assertThat(env.get("SERVER_PORT").getValue()).isEqualTo("8080");
+    assertThat(env).doesNotContainKey("SPRING_DATASOURCE_URL");
+    assertThat(env(order.desiredFor(pair, null)).get("COHERENCE_ROLE").getValue())
+        .isEqualTo("order");
+  }
+
+  @Test
+  void desired_clusterNameInSpec_overridesResourceName() {
+    CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().setClusterName("food-eu");
+
+    assertThat(env(menu.desiredFor(pair, null)).get("COHERENCE_CLUSTER").getValue())
+        .isEqualTo("food-eu");
+  }
+
+  @Test
+  void desired_databaseSecret_mapsUrlUsernamePasswordKeys() {
+    CachedServicePair pair = Pairs.minimal("food");
+    DatabaseSpec db = new DatabaseSpec();
+    db.setSecretName("orders-db");
+    pair.getSpec().getOrder().setDatabase(db);
+
+    Map<String, EnvVar> env = env(order.desiredFor(pair, null));
+
+    assertThat(env.get("SPRING_DATASOURCE_URL").getValueFrom().getSecretKeyRef().getKey())
+        .isEqualTo("url");
+    assertThat(env.get("SPRING_DATASOURCE_USERNAME").getValueFrom().getSecretKeyRef().getName())
+        .isEqualTo("orders-db");
+    assertThat(env.get("SPRING_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getKey())
+        .isEqualTo("password");
+  }
+
+  @Test
+  void desired_rollingUpdate_neverFewerReadyPodsThanReplicas_oneSurgePod() {
+    Deployment d = menu.desiredFor(Pairs.minimal("food"), null);
+
+    assertThat(d.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+    assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
+        .isZero();
+    assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
+    assertThat(d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+        .isEqualTo(60L);
+  }
+
+  @Test
+  void desired_embeddedDatabaseOnClaim_recreatesAndMountsTheClaimAtData() {
+    CachedServicePair pair = Pairs.minimal("food");
+    EmbeddedDatabaseSpec embedded = new EmbeddedDatabaseSpec();
+    embedded.setClaimName("orders-data");
+    DatabaseSpec db = new DatabaseSpec();
+    db.setEmbedded(embedded);
+    pair.getSpec().getOrder().setDatabase(db);
+
+    Deployment d = order.desiredFor(pair, null);
+
+    assertThat(d.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    assertThat(d.getSpec().getTemplate().getSpec().getVolumes())
+        .anySatisfy(
+            v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("orders-data"));
+  }
+
+  @Test
+  void desired_recreateStrategyInSpec_usesRecreate() {
+    CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
+
+    assertThat(menu.desiredFor(pair, null).getSpec().getStrategy().getType()).isEqualTo("Recreate");
+  }
+
+  @Test
+  void desired_probes_readinessHeldDuringPreload_startupSizedByPreloadTimeout() {
+    CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().getCache().setPreloadTimeout("PT10M");
+
+    Container c = container(menu.desiredFor(pair, null));
+
+    assertThat(c.getReadinessProbe().getHttpGet().getPath())
+        .isEqualTo("/actuator/health/readiness");
+    assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+    // (10 min preload + 2 min JVM start) / 10 s period
+    assertThat(c.getStartupProbe().getFailureThreshold()).isEqualTo(72);
+    assertThat(c.getStartupProbe().getPeriodSeconds()).isEqualTo(10);
+
+    pair.getSpec().getCache().setPreloadTimeout("60");
+    assertThat(container(menu.desiredFor(pair, null)).getStartupProbe().getFailureThreshold())
+        .isEqualTo(18);
+  }
+
+  @Test
+  void desired_labelsAndSelector_areStandardAndSelectOneService() {
+    Deployment d = order.desiredFor(Pairs.minimal("food"), null);
+
+    assertThat(d.getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/name", "order-service")
+        .containsEntry("app.kubernetes.io/instance", "food")
+        .containsEntry("app.kubernetes.io/part-of", "cachepair")
+        .containsEntry("app.kubernetes.io/managed-by", "cachepair-operator")
+        .containsEntry("app.kubernetes.io/component", "order");
+    assertThat(d.getSpec().getSelector().getMatchLabels())
+        .containsEntry("app.kubernetes.io/name", "order-service")
+        .doesNotContainKey("app.kubernetes.io/managed-by");
+    assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels());
+  }
+
+  @Test
+  void desired_revision_changesWithTheImage_notWithReplicas() {
+    CachedServicePair pair = Pairs.minimal("food");
+    String before = revision(menu.desiredFor(pair, null));
+    pair.getSpec().getMenu().setReplicas(3);
+    assertThat(revision(menu.desiredFor(pair, null))).isEqualTo(before);
+    pair.getSpec().getMenu().setImage("registry.example/menu-service:2");
+    assertThat(revision(menu.desiredFor(pair, null))).isNotEqualTo(before);
+  }
+
+  @Test
+  void desired_pendingUpdateStepInPlan_keepsTheTemplateItRuns() {
+    CachedServicePair pair = Pairs.minimal("food");
+    Deployment running = menu.desiredFor(pair, null);
+    pair.getSpec().getMenu().setImage("registry.example/menu-service:2");
+    pair.setStatus(statusWithStep(ServiceRole.MENU, StepAction.Update, StepState.Pending));
+
+    Deployment held = menu.desiredFor(pair, running);
+
+    assertThat(container(held).getImage()).isEqualTo("registry.example/menu-service:1");
+    assertThat(revision(held)).isEqualTo(revision(running));
+
+    pair.getStatus().getRollout().getSteps().get(0).setState(StepState.InProgress);
+    assertThat(container(menu.desiredFor(pair, running)).getImage())
+        .isEqualTo("registry.example/menu-service:2");
+  }
+
+  @Test
+  void desired_scaleInWithoutStartedStep_keepsReplicas_startedStepRemovesOnePod() {
+    CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().getMenu().setReplicas(3);
+    Deployment running = menu.desiredFor(pair, null);
+    pair.getSpec().getMenu().setReplicas(1);
+
+    assertThat(menu.desiredFor(pair, running).getSpec().getReplicas())
+        .as("no plan: never scale in unchecked")
+        .isEqualTo(3);
+
+    pair.setStatus(statusWithStep(ServiceRole.MENU, StepAction.ScaleIn, StepState.Pending));
+    RolloutStep step = pair.getStatus().getRollout().getSteps().get(0);
+    step.setFromReplicas(3);
+    step.setToReplicas(2);
+    assertThat(menu.desiredFor(pair, running).getSpec().getReplicas()).isEqualTo(3);
+    step.setState(StepState.InProgress);
+    assertThat(menu.desiredFor(pair, running).getSpec().getReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void desired_scaleOut_appliesAtOnce() {
+    CachedServicePair pair = Pairs.minimal("food");
+    Deployment running = menu.desiredFor(pair, null);
+    pair.getSpec().getMenu().setReplicas(4);
+
+    assertThat(menu.desiredFor(pair, running).getSpec().getReplicas()).isEqualTo(4);
+  }
+
+  private static CachedServicePairStatus statusWithStep(
+      ServiceRole role, StepAction action, StepState state) {
+    RolloutStep step = new RolloutStep();
+    step.setService(role);
+    step.setAction(action);
+    step.setState(state);
+    RolloutStatus rollout = new RolloutStatus();
+    rollout.setSteps(List.of(step));
+    CachedServicePairStatus status = new CachedServicePairStatus();
+    status.setRollout(rollout);
+    return status;
+  }
+
+  private static String revision(Deployment d) {
+    return d.getMetadata().getAnnotations().get(DeploymentBlueprint.REVISION_ANNOTATION);
+  }
+
+  private static Container container(Deployment d) {
+    return d.getSpec().getTemplate().getSpec().getContainers().get(0);
+  }
+
+  private static Map<String, EnvVar> env(Deployment d) {
+    return container(d).getEnv().stream()
+        .collect(Collectors.toMap(EnvVar::getName, e -> e, (a, b) -> b));
+  }
+}

@@ -1,0 +1,212 @@
+package io.cachepair.operator.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachepair.operator.api.v1alpha1.CachedServicePair;
+import io.cachepair.operator.api.v1alpha1.CachedServicePairStatus;
+import io.cachepair.operator.api.v1alpha1.PairCondition;
+import io.cachepair.operator.api.v1alpha1.PairPhase;
+import io.cachepair.operator.api.v1alpha1.RolloutStatus;
+import io.cachepair.operator.api.v1alpha1.RolloutStep;
+import io.cachepair.operator.api.v1alpha1.ServiceRole;
+import io.cachepair.operator.api.v1alpha1.StepAction;
+import io.cachepair.operator.dependent.ObservedPair;
+import io.cachepair.operator.testing.Deployments;
+import io.cachepair.operator.testing.Pairs;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusAggregatorTest {
+
+  private static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
+  private static final Instant T1 = Instant.parse("2025-01-01T10:05:00Z");
+  private static final Instant T2 = Instant.parse("2025-01-01T10:09:00Z");
+
+  private final StatusAggregator aggregator = new StatusAggregator();
+  private final CachedServicePair pair = Pairs.minimal("food");
+
+  @Test
+  void aggregate_noDeploymentYet_isPendingAndProgressing() {
+    CachedServicePairStatus status =
+        aggregator.aggregate(null, pair, Deployments.pair(null, null), null, T0);
+
+    assertThat(status.getPhase()).isEqualTo(PairPhase.Pending);
+    assertThat(condition(status, PairCondition.PROGRESSING).getStatus()).isEqualTo("True");
+    assertThat(condition(status, PairCondition.READY).getStatus()).isEqualTo("False");
+    assertThat(status.getObservedGeneration()).isEqualTo(1L);
+  }
+
+  @Test
+  void aggregate_podsRunningNotReady_isPreloadingWithWaitingMessage() {
+    CachedServicePairStatus status =
+        aggregator.aggregate(
+            null,
+            pair,
+            Deployments.pair(
+                Deployments.running(pair, ServiceRole.MENU, 0),
+                Deployments.running(pair, ServiceRole.ORDER, 0)),
+            null,
+            T0);
+
+    assertThat(status.getPhase()).isEqualTo(PairPhase.Preloading);
+    assertThat(condition(status, PairCondition.READY).getMessage())
+        .contains("waiting for the preload of menu-service (0/1 ready)");
+  }
+
+  @Test
+  void aggregate_allReady_isReadyWithCountsAndFirstReadyTime() {
+    CachedServicePairStatus status =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+
+    assertThat(status.getPhase()).isEqualTo(PairPhase.Ready);
+    assertThat(condition(status, PairCondition.READY).getStatus()).isEqualTo("True");
+    assertThat(condition(status, PairCondition.DEGRADED).getStatus()).isEqualTo("False");
+    assertThat(status.getMenu().getReady()).isEqualTo("1/1");
+    assertThat(status.getMenu().getFirstReadyTime()).isEqualTo("2025-01-01T10:00:00Z");
+    assertThat(status.getSchema()).isEqualTo("1");
+  }
+
+  @Test
+  void reconcile_menuWithZeroReady_isDegradedWithOrdersContinuing() {
+    CachedServicePairStatus ready =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+
+    CachedServicePairStatus degraded =
+        aggregator.aggregate(
+            ready,
+            pair,
+            Deployments.pair(
+                Deployments.running(pair, ServiceRole.MENU, 0),
+                Deployments.running(pair, ServiceRole.ORDER, 1)),
+            null,
+            T1);
+
+    assertThat(degraded.getPhase()).isEqualTo(PairPhase.Degraded);
+    PairCondition condition = condition(degraded, PairCondition.DEGRADED);
+    assertThat(condition.getStatus()).isEqualTo("True");
+    assertThat(condition.getReason()).isEqualTo("MenuUnavailable");
+    assertThat(condition.getMessage()).contains("orders continue from the cache");
+    assertThat(condition.getLastTransitionTime()).isEqualTo("2025-01-01T10:05:00Z");
+    assertThat(degraded.getMenu().getFirstReadyTime()).isEqualTo("2025-01-01T10:00:00Z");
+  }
+
+  @Test
+  void aggregate_orderWithZeroReady_saysNoOrdersAreTaken() {
+    CachedServicePairStatus ready =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+
+    CachedServicePairStatus degraded =
+        aggregator.aggregate(
+            ready,
+            pair,
+            Deployments.pair(
+                Deployments.running(pair, ServiceRole.MENU, 1),
+                Deployments.running(pair, ServiceRole.ORDER, 0)),
+            null,
+            T1);
+
+    assertThat(condition(degraded, PairCondition.DEGRADED).getReason())
+        .isEqualTo("OrderUnavailable");
+  }
+
+  @Test
+  void aggregate_unchangedState_keepsLastTransitionTimes_andEqualsPreviousStatus() {
+    CachedServicePairStatus first =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+
+    CachedServicePairStatus second =
+        aggregator.aggregate(first, pair, Deployments.allReady(pair), null, T2);
+
+    assertThat(second).usingRecursiveComparison().isEqualTo(first);
+  }
+
+  @Test
+  void aggregate_degradedThenReadyAgain_movesReadyTransitionTimeOnlyWhenStatusFlips() {
+    CachedServicePairStatus ready =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+    ObservedPair menuDown =
+        Deployments.pair(
+            Deployments.running(pair, ServiceRole.MENU, 0),
+            Deployments.running(pair, ServiceRole.ORDER, 1));
+    CachedServicePairStatus degraded = aggregator.aggregate(ready, pair, menuDown, null, T1);
+    CachedServicePairStatus stillDegraded =
+        aggregator.aggregate(degraded, pair, menuDown, null, T2);
+    CachedServicePairStatus back =
+        aggregator.aggregate(stillDegraded, pair, Deployments.allReady(pair), null, T2);
+
+    assertThat(condition(stillDegraded, PairCondition.DEGRADED).getLastTransitionTime())
+        .isEqualTo("2025-01-01T10:05:00Z");
+    assertThat(condition(back, PairCondition.READY).getLastTransitionTime())
+        .isEqualTo("2025-01-01T10:09:00Z");
+    assertThat(back.getPhase()).isEqualTo(PairPhase.Ready);
+  }
+
+  @Test
+  void aggregate_activePlan_isRollingOutWithStepInMessage() {
+    RolloutStatus rollout = new RolloutStatus();
+    RolloutStep step = new RolloutStep();
+    step.setService(ServiceRole.ORDER);
+    step.setAction(StepAction.Update);
+    rollout.setSteps(List.of(step));
+    rollout.setSummary("1/1 order Update");
+    rollout.setWaitingFor("order-service to roll out (0/1 updated, 1/1 ready)");
+
+    CachedServicePairStatus status =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), rollout, T0);
+
+    assertThat(status.getPhase()).isEqualTo(PairPhase.RollingOut);
+    assertThat(condition(status, PairCondition.PROGRESSING).getMessage())
+        .contains("1/1 order Update")
+        .contains("order-service to roll out");
+  }
+
+  @Test
+  void aggregate_blockedPlan_isBlockedAndDegradedWithThePlannersReason() {
+    RolloutStatus rollout = new RolloutStatus();
+    rollout.setBlockedReason("IncompatibleSchemaChange");
+    rollout.setWaitingFor("schema 1 -> 2 is NONE: set spec.rollout.strategy Recreate");
+
+    CachedServicePairStatus status =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), rollout, T0);
+
+    assertThat(status.getPhase()).isEqualTo(PairPhase.Blocked);
+    PairCondition degraded = condition(status, PairCondition.DEGRADED);
+    assertThat(degraded.getStatus()).isEqualTo("True");
+    assertThat(degraded.getReason()).isEqualTo("IncompatibleSchemaChange");
+  }
+
+  @Test
+  void aggregate_progressDeadlineExceeded_isDegraded() {
+    Deployment menu = Deployments.running(pair, ServiceRole.MENU, 1);
+    menu.getStatus()
+        .setConditions(
+            List.of(
+                new DeploymentConditionBuilder()
+                    .withType("Progressing")
+                    .withStatus("False")
+                    .withReason("ProgressDeadlineExceeded")
+                    .withMessage("ReplicaSet food-menu-abc has timed out progressing.")
+                    .build()));
+
+    CachedServicePairStatus status =
+        aggregator.aggregate(
+            null,
+            pair,
+            Deployments.pair(menu, Deployments.running(pair, ServiceRole.ORDER, 1)),
+            null,
+            T0);
+
+    assertThat(status.getPhase()).isEqualTo(PairPhase.Degraded);
+    assertThat(condition(status, PairCondition.DEGRADED).getReason()).isEqualTo("DeploymentFailed");
+  }
+
+  private static PairCondition condition(CachedServicePairStatus status, String type) {
+    return status.getConditions().stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+}
