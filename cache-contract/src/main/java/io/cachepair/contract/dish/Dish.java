@@ -4,6 +4,7 @@ import com.tangosol.io.AbstractEvolvable;
 import com.tangosol.io.pof.EvolvablePortableObject;
 import com.tangosol.io.pof.PofReader;
 import com.tangosol.io.pof.PofWriter;
+import com.tangosol.util.Binary;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
@@ -82,6 +83,9 @@ public final class Dish extends AbstractEvolvable implements EvolvablePortableOb
     this.updatedAt = Objects.requireNonNull(b.updatedAt, "updatedAt");
     this.origin = Objects.requireNonNull(b.origin, "origin");
     this.deleted = b.deleted;
+    // Fields a newer member wrote that this version does not know survive every copy.
+    setFutureData(b.futureData);
+    setDataVersion(b.dataVersion);
   }
 
   /**
@@ -111,6 +115,8 @@ public final class Dish extends AbstractEvolvable implements EvolvablePortableOb
     b.updatedAt = updatedAt;
     b.origin = origin;
     b.deleted = deleted;
+    b.futureData = getFutureData();
+    b.dataVersion = getDataVersion();
     return b;
   }
 
@@ -209,7 +215,10 @@ public final class Dish extends AbstractEvolvable implements EvolvablePortableOb
     out.writeBoolean(DELETED, deleted);
   }
 
-  /** Equal when every contract field is equal; unknown future data does not take part. */
+  /**
+   * Equal when every contract field this version knows is equal; unknown future data does not take
+   * part.
+   */
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -261,6 +270,8 @@ public final class Dish extends AbstractEvolvable implements EvolvablePortableOb
     private Instant updatedAt;
     private String origin;
     private boolean deleted;
+    private Binary futureData;
+    private int dataVersion = IMPL_VERSION;
 
     private Builder(String id) {
       this.id = id;

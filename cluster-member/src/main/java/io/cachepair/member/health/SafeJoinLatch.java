@@ -64,7 +64,7 @@ public class SafeJoinLatch implements DisposableBean {
                 trippedAt = Instant.now();
                 log.info(
                     "Dish service is {} with {} storage member(s): this member may take traffic",
-                    opened.service().getBackupStrengthName(),
+                    statusHa(opened.service()),
                     opened.service().getOwnershipEnabledMembers().size());
                 poller.shutdown();
               }
@@ -93,13 +93,21 @@ public class SafeJoinLatch implements DisposableBean {
     return Optional.ofNullable(trippedAt);
   }
 
-  /** The dish service's current StatusHA (backup strength), or empty when it is not running. */
+  /**
+   * The dish service's current StatusHA, as the Coherence MBean names it ({@code ENDANGERED},
+   * {@code NODE_SAFE}, {@code MACHINE_SAFE}, ...), or empty when the service is not running.
+   */
   public Optional<String> currentStatusHa() {
     return caches
         .ifOpen()
         .map(DishCaches.Opened::service)
         .filter(PartitionedService::isRunning)
-        .map(PartitionedService::getBackupStrengthName);
+        .map(SafeJoinLatch::statusHa);
+  }
+
+  /** The backup strength name with the MBean's spelling ({@code NODE-SAFE} becomes NODE_SAFE). */
+  static String statusHa(PartitionedService service) {
+    return service.getBackupStrengthName().replace('-', '_');
   }
 
   @Override
