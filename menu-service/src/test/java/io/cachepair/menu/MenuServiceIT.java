@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cachepair.contract.ContractVersion;
 import io.cachepair.contract.dish.Dish;
+import io.cachepair.contract.dish.VersionedPut;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.contract.meta.RecordPartitionLoss;
 import io.cachepair.member.cache.DishCaches;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -39,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * cold-start preload, the REST contract with every bad input, and the write path into the cache.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 class MenuServiceIT {
 
   private static final int GENERATED = 1200;
@@ -454,6 +457,35 @@ class MenuServiceIT {
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> assertThat(opened.partitioned().get("lost-dish")).isNotNull());
+  }
+
+  @Test
+  void aWriteByAnotherMenuToTheCluster_comesIntoThisDatabase_andAnOlderOneDoesNot() {
+    Dish theirs =
+        Dish.builder("other-menus-dish")
+            .name("Other Menu's Dish")
+            .priceCents(777)
+            .currency("EUR")
+            .version(4)
+            .updatedAt(Instant.now())
+            .origin("menu-other")
+            .build();
+    opened.partitioned().invoke(theirs.id(), new VersionedPut(theirs));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(dishes.find("other-menus-dish")).contains(theirs));
+    assertThat(get("/api/dishes/other-menus-dish").getHeaders().getETag()).isEqualTo("\"4\"");
+
+    Dish tombstone = theirs.tombstone(Instant.now(), "menu-other");
+    opened.partitioned().invoke(theirs.id(), new VersionedPut(tombstone));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(dishes.find("other-menus-dish")).contains(tombstone));
+    assertProblem(
+        get("/api/dishes/other-menus-dish"),
+        HttpStatus.NOT_FOUND,
+        "dish 'other-menus-dish' was deleted");
   }
 
   // --- helpers -----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import io.cachepair.member.cache.DishCaches;
 import io.cachepair.menu.MenuProperties;
 import io.cachepair.menu.dish.DishRepository;
 import io.cachepair.menu.dish.MenuOrigin;
+import io.cachepair.menu.follow.ClusterFollower;
 import io.cachepair.menu.publish.ClusterDishWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,6 +52,7 @@ class DishPreloader implements ApplicationRunner, Ordered {
   private final DishCaches caches;
   private final DishRepository dishes;
   private final ClusterDishWriter writer;
+  private final ClusterFollower follower;
   private final MenuOrigin origin;
   private final TransactionTemplate tx;
   private final PreloadProgress progress;
@@ -61,6 +63,7 @@ class DishPreloader implements ApplicationRunner, Ordered {
       DishCaches caches,
       DishRepository dishes,
       ClusterDishWriter writer,
+      ClusterFollower follower,
       MenuOrigin origin,
       TransactionTemplate tx,
       PreloadProgress progress,
@@ -69,6 +72,7 @@ class DishPreloader implements ApplicationRunner, Ordered {
     this.caches = caches;
     this.dishes = dishes;
     this.writer = writer;
+    this.follower = follower;
     this.origin = origin;
     this.tx = tx;
     this.progress = progress;
@@ -93,6 +97,7 @@ class DishPreloader implements ApplicationRunner, Ordered {
           .put(
               DishesLoaded.KEY,
               new DishesLoaded(Instant.now(), live, ContractVersion.CURRENT, origin.value()));
+      follower.startApplying();
       progress.finished(mode, live, took);
       log.info(
           "Preload done ({}): the cluster holds {} dishes, marker written; took {} ms",
@@ -124,6 +129,8 @@ class DishPreloader implements ApplicationRunner, Ordered {
     progress.start(PreloadProgress.Phase.WAITING_FOR_CACHES, 0);
     log.info("Waiting for the dish caches ({})", caches.state());
     DishCaches.Opened opened = caches.await(properties.cacheTimeout());
+    // before reading the cluster, so that no write by another menu falls between read and listen
+    follower.listen(opened);
 
     int inCluster = opened.partitioned().size();
     if (inCluster > 0) {

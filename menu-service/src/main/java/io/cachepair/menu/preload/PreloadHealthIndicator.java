@@ -28,7 +28,7 @@ class PreloadHealthIndicator extends AbstractHealthIndicator {
     switch (phase) {
       case NOT_STARTED -> builder.down().withDetail("reason", "preload has not started yet");
       case GENERATING ->
-          builder.down().withDetail("reason", "generating " + progress.ratio() + " synthetic");
+          builder.down().withDetail("reason", "generating " + progress.ratio("synthetic"));
       case WAITING_FOR_CACHES ->
           builder
               .down()

@@ -86,8 +86,17 @@ class PreloadProgress {
     return ratio(done, total);
   }
 
+  /** "45,000 / 100,000 synthetic dishes (45%)". */
+  String ratio(String adjective) {
+    return ratio(done, total, adjective + " dishes");
+  }
+
   static String ratio(long done, long total) {
+    return ratio(done, total, "dishes");
+  }
+
+  private static String ratio(long done, long total, String noun) {
     long pct = total == 0 ? 100 : done * 100 / total;
-    return String.format(Locale.ROOT, "%,d / %,d dishes (%d%%)", done, total, pct);
+    return String.format(Locale.ROOT, "%,d / %,d %s (%d%%)", done, total, noun, pct);
   }
 }
