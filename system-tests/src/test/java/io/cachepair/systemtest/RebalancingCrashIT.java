@@ -45,16 +45,17 @@ class RebalancingCrashIT {
     for (int run = 0; run < KILL_DELAYS_MS.length; run++) {
       long delay = KILL_DELAYS_MS[run];
       ServiceProcess order = fleet.order("order-r" + run, b -> b.heap("384m")).start();
-      int before = menu.cluster().path("members").size();
+      // the join that matters: the joiner's dish service starts owning partitions
       await()
           .atMost(ServiceFleet.READY_TIMEOUT)
-          .pollInterval(Duration.ofMillis(20))
-          .until(() -> menu.cluster().path("members").size() > before);
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> menu.cluster().path("storageMembers").asInt() == 2);
       long joinedAt = System.nanoTime();
       pause(delay); // the bad moment is a deliberate delay, not a wait for a condition
       menu.kill9();
       long killedAfterMs = (System.nanoTime() - joinedAt) / 1_000_000;
 
+      menu.start();
       // orders flow against the joiner from its first readiness on; none may fail after that
       order.awaitReady(ServiceFleet.READY_TIMEOUT);
       OrderLoad load =
@@ -63,7 +64,7 @@ class RebalancingCrashIT {
                   () -> Api.orderOf(Api.SPICY_TUNA_ROLL, 1),
                   "/api/menu/" + Api.SPICY_TUNA_ROLL)
               .start(10, Duration.ofMinutes(3));
-      menu.start().awaitReady(ServiceFleet.READY_TIMEOUT);
+      menu.awaitReady(ServiceFleet.READY_TIMEOUT);
 
       await()
           .atMost(Duration.ofSeconds(60))

@@ -77,6 +77,10 @@ class ClusterController {
         joined ? cluster.getLocalMember().getId() : null,
         ContractVersion.CURRENT,
         joined ? members(cluster) : List.of(),
+        opened
+            .filter(o -> o.service().isRunning())
+            .map(o -> o.service().getOwnershipEnabledMembers().size())
+            .orElse(0),
         latch.currentStatusHa().orElse(null),
         latch.isTripped(),
         view,

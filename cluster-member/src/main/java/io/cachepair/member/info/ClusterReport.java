@@ -11,6 +11,7 @@ import java.util.List;
  * @param localMemberId this member's id
  * @param contractVersion the contract version this member speaks
  * @param members every member of the cluster, with its role and announced contract
+ * @param storageMembers members of the dish service that own partitions (0 before it runs)
  * @param statusHA the dish service's StatusHA (backup strength), or null when it does not run
  * @param safeSinceJoin whether the dish service has been safe since this member joined
  * @param localView the local view's count and digest
@@ -25,6 +26,7 @@ public record ClusterReport(
     Integer localMemberId,
     int contractVersion,
     List<MemberInfo> members,
+    int storageMembers,
     String statusHA,
     boolean safeSinceJoin,
     ViewInfo localView,

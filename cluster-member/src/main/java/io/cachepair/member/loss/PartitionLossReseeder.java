@@ -6,6 +6,7 @@ import com.tangosol.util.Filters;
 import com.tangosol.util.Processors;
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.dish.VersionedPutAll;
+import io.cachepair.contract.loss.PartitionLossRelay;
 import io.cachepair.contract.meta.PartitionLosses;
 import io.cachepair.contract.meta.RecordPartitionLoss;
 import io.cachepair.member.cache.DishCaches;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,6 +47,7 @@ public class PartitionLossReseeder implements PartitionListener, DisposableBean 
   private final Counter reseededDishes;
   private final AtomicLong localLosses = new AtomicLong();
   private final AtomicLong localReseeds = new AtomicLong();
+  private final Consumer<PartitionEvent> relayHandler = this::onPartitionEvent;
 
   /**
    * Creates the re-seeder.
@@ -71,7 +74,7 @@ public class PartitionLossReseeder implements PartitionListener, DisposableBean 
         Counter.builder("cachepair.partition.reseeded.dishes")
             .description("Dishes written back by this member after partition losses")
             .register(meters);
-    caches.whenOpen().thenAccept(opened -> opened.service().addPartitionListener(this));
+    PartitionLossRelay.register(relayHandler);
   }
 
   @Override
@@ -145,6 +148,7 @@ public class PartitionLossReseeder implements PartitionListener, DisposableBean 
 
   @Override
   public void destroy() {
+    PartitionLossRelay.unregister(relayHandler);
     worker.shutdownNow();
   }
 }

@@ -2,6 +2,7 @@ package io.cachepair.member.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.cachepair.member.cache.ReplicaUnavailableException;
 import jakarta.validation.ConstraintViolationException;
@@ -179,25 +180,53 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       return "unknown field '" + u.getPropertyName() + "'";
     }
     if (cause instanceof InvalidFormatException f) {
-      return path(f)
-          + ": '"
-          + f.getValue()
-          + "' is not a valid "
-          + f.getTargetType().getSimpleName();
+      return path(f) + ": '" + f.getValue() + "' is not " + jsonKind(f.getTargetType());
     }
-    if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      return path(m) + ": " + m.getOriginalMessage();
+    if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException p
+        && p.getOriginalMessage() != null
+        && p.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+      return "malformed JSON: the body ends before the JSON value is complete";
+    }
+    if (cause instanceof MismatchedInputException m && m.getTargetType() != null) {
+      return path(m) + ": expected " + jsonKind(m.getTargetType());
     }
     if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException p) {
       var location = p.getLocation();
-      return "malformed JSON"
-          + (location == null
+      String where =
+          location == null
               ? ""
-              : " at line " + location.getLineNr() + ", column " + location.getColumnNr())
-          + ": "
-          + p.getOriginalMessage();
+              : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      String what = p.getOriginalMessage();
+      // Jackson's messages can name internal classes and echo the source; keep the first clause.
+      int cut = what.indexOf(':');
+      if (cut > 0) {
+        what = what.substring(0, cut);
+      }
+      return "malformed JSON" + where + ": " + what;
     }
     return "the request body is missing or is not valid JSON";
+  }
+
+  /** Says what JSON a Java target type expects, without naming internal classes. */
+  private static String jsonKind(Class<?> type) {
+    if (type == null) {
+      return "a valid value";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "a string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return type == Double.class || type == Float.class || type == double.class
+          ? "a number"
+          : "a whole number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a JSON array";
+    }
+    return "a JSON object";
   }
 
   private static String path(JsonMappingException e) {

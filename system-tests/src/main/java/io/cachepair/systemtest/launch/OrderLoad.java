@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -60,7 +60,10 @@ public final class OrderLoad {
    * @return this load
    */
   public synchronized OrderLoad start(int perSecond, Duration maxDuration) {
-    pacer = Executors.newScheduledThreadPool(4);
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(4);
+    // stop() must not wait for the max-duration stopper below
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    pacer = executor;
     long periodMicros = 1_000_000L / perSecond;
     pacer.scheduleAtFixedRate(this::placeOne, 0, periodMicros, TimeUnit.MICROSECONDS);
     pacer.schedule(pacer::shutdown, maxDuration.toMillis(), TimeUnit.MILLISECONDS);
