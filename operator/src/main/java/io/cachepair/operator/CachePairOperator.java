@@ -1,8 +1,8 @@
 package io.cachepair.operator;
 
 import io.cachepair.operator.probes.HttpClusterSafetyProbe;
+import io.cachepair.operator.rollout.CompatibilityRolloutPlanner;
 import io.cachepair.operator.rollout.RolloutCoordinator;
-import io.cachepair.operator.rollout.SequentialRolloutPlanner;
 import io.cachepair.operator.status.StatusAggregator;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -32,7 +32,7 @@ public final class CachePairOperator {
     CachedServicePairReconciler reconciler =
         new CachedServicePairReconciler(
             new RolloutCoordinator(
-                new SequentialRolloutPlanner(),
+                new CompatibilityRolloutPlanner(),
                 HttpClusterSafetyProbe.inCluster(settings.safetyTimeout())),
             new StatusAggregator(),
             Clock.systemUTC());

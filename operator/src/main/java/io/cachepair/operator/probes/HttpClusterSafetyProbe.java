@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,15 +55,37 @@ public final class HttpClusterSafetyProbe implements PairSafetyProbe {
   }
 
   @Override
+  public ContractReport contractOf(CachedServicePair pair, ServiceRole role) {
+    URI uri = endpoint.apply(pair, role);
+    try {
+      HttpResponse<String> response = get(uri);
+      if (response.statusCode() != 200) {
+        return ContractReport.unknown(
+            role, role.serviceName() + " answered " + response.statusCode() + " on " + uri);
+      }
+      return parseContract(response.body(), role);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ContractReport.unknown(role, "interrupted while asking " + uri);
+    } catch (Exception e) {
+      return ContractReport.unknown(
+          role, "no " + role.serviceName() + " member answered: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
   public SafetyVerdict check(CachedServicePair pair) {
     List<String> failures = new ArrayList<>();
     for (ServiceRole role : List.of(ServiceRole.MENU, ServiceRole.ORDER)) {
       URI uri = endpoint.apply(pair, role);
       try {
-        HttpResponse<String> response =
-            http.send(
-                HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(uri);
         if (response.statusCode() != 200) {
           failures.add(role.serviceName() + " answered " + response.statusCode());
           continue;
@@ -94,6 +117,35 @@ public final class HttpClusterSafetyProbe implements PairSafetyProbe {
       return SafetyVerdict.fromStatusHA(statusHA, versions, source);
     } catch (Exception e) {
       return SafetyVerdict.unknown(source + " sent an unreadable /api/cluster: " + e.getMessage());
+    }
+  }
+
+  /** Reads the contract versions out of a cluster report JSON of {@code role}'s Service. */
+  static ContractReport parseContract(String body, ServiceRole role) {
+    try {
+      JsonNode root = JSON.readTree(body);
+      JsonNode own = root.path("contractVersion");
+      List<ContractReport.Member> members = new ArrayList<>();
+      for (JsonNode member : root.path("members")) {
+        JsonNode version = member.path("contractVersion");
+        members.add(
+            new ContractReport.Member(
+                member.path("id").asInt(),
+                member.path("role").asText(null),
+                version.canConvertToInt() ? version.asInt() : null));
+      }
+      if (!own.canConvertToInt()) {
+        return ContractReport.unknown(
+            role, role.serviceName() + " sent /api/cluster without a contractVersion");
+      }
+      return new ContractReport(
+          role,
+          own.asInt(),
+          members,
+          role.serviceName() + " reports contract " + own.asInt() + " (/api/cluster)");
+    } catch (Exception e) {
+      return ContractReport.unknown(
+          role, role.serviceName() + " sent an unreadable /api/cluster: " + e.getMessage());
     }
   }
 }

@@ -9,6 +9,7 @@ import io.cachepair.operator.api.v1alpha1.StepAction;
 import io.cachepair.operator.api.v1alpha1.StepState;
 import io.cachepair.operator.dependent.DeploymentBlueprint;
 import io.cachepair.operator.dependent.ObservedPair;
+import io.cachepair.operator.probes.ContractReport;
 import io.cachepair.operator.probes.PairSafetyProbe;
 import io.cachepair.operator.probes.SafetyVerdict;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -16,14 +17,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Advances the rollout plan by at most one step start per pass: it plans when the running templates
- * differ from the spec, waits until every pod is ready and the pair is safe before a step, and
- * marks a step complete when its Deployment finished. All state is read from and written to the
+ * differ from the spec, waits until every pod is ready and the pair is safe before a step, checks
+ * before the next step of a schema change that the updated service's pods speak the new contract,
+ * and marks a step complete when its Deployment finished. All state is read from and written to the
  * status, so a restarted operator resumes where the last one stopped.
  */
 public final class RolloutCoordinator {
@@ -33,6 +37,9 @@ public final class RolloutCoordinator {
 
   /** Fallback look while waiting on Deployments; their events normally come first. */
   public static final Duration PROGRESS_RECHECK = Duration.ofSeconds(30);
+
+  /** Reason of a plan stopped because updated pods report another contract than the spec's. */
+  public static final String CONTRACT_MISMATCH = "ContractMismatch";
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -115,23 +122,62 @@ public final class RolloutCoordinator {
     if (!changes.isEmpty()) {
       PlanDecision decision = planner.plan(pair, List.copyOf(changes));
       plan.setOrdering(decision.ordering());
+      plan.setCompatibility(decision.compatibility());
       if (decision.blockedReason() != null) {
         plan.setBlockedReason(decision.blockedReason());
         plan.setWaitingFor(decision.ordering());
-        plan.setSummary("blocked: " + decision.blockedReason());
+        plan.setSummary(blockedSummary(plan));
         return plan;
       }
       requireEachChangeOnce(decision, changes);
-      for (ServiceRole role : decision.order()) {
-        ServiceChange change =
-            changes.stream().filter(c -> c.role() == role).findFirst().orElseThrow();
-        steps.add(update(change));
+      if (decision.recreate()) {
+        plan.setDowntime(true);
+        steps = recreateSteps(pair, observed, decision, changes);
+      } else {
+        for (ServiceRole role : decision.order()) {
+          steps.add(update(changeOf(changes, role)));
+        }
       }
     } else {
       plan.setOrdering("one pod at a time, each removal checked for safety");
     }
     plan.setSteps(steps);
     return plan;
+  }
+
+  /**
+   * Every pod of the changed services stops (reverse start order), then each starts on its new
+   * template with the replicas of the spec; scale-ins are folded into the restart.
+   */
+  private static List<RolloutStep> recreateSteps(
+      CachedServicePair pair,
+      ObservedPair observed,
+      PlanDecision decision,
+      List<ServiceChange> changes) {
+    List<RolloutStep> steps = new ArrayList<>();
+    List<ServiceRole> stopOrder = new ArrayList<>(decision.order());
+    Collections.reverse(stopOrder);
+    for (ServiceRole role : stopOrder) {
+      RolloutStep down = new RolloutStep();
+      down.setService(role);
+      down.setAction(StepAction.ScaleDown);
+      down.setFromReplicas(observed.replicas(role));
+      down.setToReplicas(0);
+      down.setFromImage(observed.image(role));
+      down.setFromSchemaVersion(observed.schemaVersion(role));
+      steps.add(down);
+    }
+    for (ServiceRole role : decision.order()) {
+      RolloutStep up = update(changeOf(changes, role));
+      up.setFromReplicas(0);
+      up.setToReplicas(role.specOf(pair.getSpec()).replicasOrDefault());
+      steps.add(up);
+    }
+    return steps;
+  }
+
+  private static ServiceChange changeOf(List<ServiceChange> changes, ServiceRole role) {
+    return changes.stream().filter(c -> c.role() == role).findFirst().orElseThrow();
   }
 
   private RolloutProgress proceed(
@@ -144,7 +190,14 @@ public final class RolloutCoordinator {
       }
       plan.setCurrentStep(index + 1);
       plan.setSummary(
-          (index + 1) + "/" + steps.size() + " " + step.getService().id() + " " + step.getAction());
+          (index + 1)
+              + "/"
+              + steps.size()
+              + " "
+              + step.getService().id()
+              + " "
+              + step.getAction()
+              + schemaSuffix(plan));
       if (step.getState() == StepState.InProgress) {
         if (finished(step, observed)) {
           step.setState(StepState.Complete);
@@ -164,8 +217,14 @@ public final class RolloutCoordinator {
             "every pod ready before step " + (index + 1) + " (" + readiness(observed) + ")");
         return new RolloutProgress(plan, PROGRESS_RECHECK);
       }
-      SafetyVerdict verdict = safetyProbe.check(pair);
-      if (!verdict.safe()) {
+      RolloutProgress contract = checkContracts(pair, plan, index);
+      if (contract != null) {
+        return contract;
+      }
+      // A Recreate plan stops the whole pair on purpose and starts members next to nobody: no
+      // member leaves a serving cluster, so there is no partition loss to guard against.
+      SafetyVerdict verdict = plan.acceptsDowntime() ? null : safetyProbe.check(pair);
+      if (verdict != null && !verdict.safe()) {
         plan.setWaitingFor(
             "dish service at least NODE_SAFE before step " + (index + 1) + ": " + verdict.detail());
         return new RolloutProgress(plan, safetyRecheck);
@@ -178,20 +237,95 @@ public final class RolloutCoordinator {
     return RolloutProgress.idle();
   }
 
+  /**
+   * Before the step at {@code index} of a schema change: every completed Update step's service must
+   * report the target contract. Returns {@code null} to go on, or the progress to store: waiting
+   * while no member answers, stopped with {@link #CONTRACT_MISMATCH} on another version.
+   */
+  private RolloutProgress checkContracts(CachedServicePair pair, RolloutStatus plan, int index) {
+    if (!plan.changesSchema()) {
+      return null;
+    }
+    int expected = plan.getToSchemaVersion();
+    for (RolloutStep done : plan.getSteps().subList(0, index)) {
+      if (done.getAction() != StepAction.Update || done.getReportedContractVersion() != null) {
+        continue;
+      }
+      ServiceRole role = done.getService();
+      ContractReport report = safetyProbe.contractOf(pair, role);
+      if (!report.answered()) {
+        plan.setWaitingFor(
+            "contract of the new "
+                + role.serviceName()
+                + " pods before step "
+                + (index + 1)
+                + ": "
+                + report.detail());
+        return new RolloutProgress(plan, safetyRecheck);
+      }
+      done.setReportedContractVersion(report.answeringVersion());
+      Optional<String> mismatch = report.mismatchWith(expected);
+      if (mismatch.isPresent()) {
+        plan.setBlockedReason(CONTRACT_MISMATCH);
+        plan.setWaitingFor(
+            mismatch.get()
+                + "; spec.cache.schemaVersion is "
+                + expected
+                + " (schema "
+                + plan.getFromSchemaVersion()
+                + "->"
+                + expected
+                + "). The rollout stopped before step "
+                + (index + 1)
+                + ": set spec."
+                + role.id()
+                + ".image to an image built for contract "
+                + expected
+                + ", or change spec.cache back, to plan again");
+        plan.setSummary(blockedSummary(plan));
+        return new RolloutProgress(plan, null);
+      }
+    }
+    return null;
+  }
+
+  private static String blockedSummary(RolloutStatus plan) {
+    return "blocked: " + plan.getBlockedReason() + schemaSuffix(plan);
+  }
+
+  private static String schemaSuffix(RolloutStatus plan) {
+    if (!plan.changesSchema()) {
+      return "";
+    }
+    String mode = plan.getCompatibility() == null ? "" : " " + plan.getCompatibility();
+    return ", schema "
+        + plan.getFromSchemaVersion()
+        + "->"
+        + plan.getToSchemaVersion()
+        + mode
+        + (plan.acceptsDowntime() ? " Recreate" : "");
+  }
+
   private static boolean finished(RolloutStep step, ObservedPair observed) {
     ServiceRole role = step.getService();
-    boolean reached =
-        step.getAction() == StepAction.Update
-            ? Objects.equals(step.getToRevision(), observed.revision(role))
-            : Objects.equals(step.getToReplicas(), observed.replicas(role));
-    return reached && observed.settled(role);
+    boolean templateReached =
+        step.getAction() != StepAction.Update
+            || Objects.equals(step.getToRevision(), observed.revision(role));
+    boolean replicasReached =
+        step.getToReplicas() == null
+            || Objects.equals(step.getToReplicas(), observed.replicas(role));
+    return templateReached && replicasReached && observed.settled(role);
   }
 
   private static String progressOf(RolloutStep step, ObservedPair observed) {
     ServiceRole role = step.getService();
-    int wanted =
-        step.getAction() == StepAction.ScaleIn ? step.getToReplicas() : observed.replicas(role);
-    String what = step.getAction() == StepAction.Update ? "roll out" : "scale in to " + wanted;
+    int wanted = step.getToReplicas() != null ? step.getToReplicas() : observed.replicas(role);
+    String what =
+        switch (step.getAction()) {
+          case Update -> "roll out";
+          case ScaleIn -> "scale in to " + wanted;
+          case ScaleDown -> "stop every pod";
+        };
     return role.serviceName()
         + " to "
         + what

@@ -4,8 +4,9 @@ import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import java.util.List;
 
 /**
- * Decides in which order changed services roll out; the extension point where a schema-aware
- * planner orders readers and writers by the cache compatibility mode.
+ * Decides in which order changed services roll out; {@link CompatibilityRolloutPlanner} orders
+ * readers and writers by the cache compatibility mode, {@link SequentialRolloutPlanner} is the
+ * default when the schema version stays.
  */
 @FunctionalInterface
 public interface RolloutPlanner {

@@ -74,13 +74,18 @@ public final class StatusAggregator {
             now));
     boolean degraded =
         verdict.phase() == PairPhase.Degraded || verdict.phase() == PairPhase.Blocked;
+    boolean plannedDowntime = rollout != null && rollout.acceptsDowntime();
     conditions.add(
         condition(
             previous,
             PairCondition.DEGRADED,
             degraded,
-            degraded ? verdict.reason() : "AsExpected",
-            degraded ? verdict.message() : "both services serve",
+            degraded ? verdict.reason() : plannedDowntime ? "PlannedDowntime" : "AsExpected",
+            degraded
+                ? verdict.message()
+                : plannedDowntime
+                    ? "services stop as spec.rollout.strategy Recreate accepts"
+                    : "both services serve",
             generation,
             now));
     status.setConditions(conditions);
@@ -105,6 +110,16 @@ public final class StatusAggregator {
     }
     if (rollout != null && rollout.blocked()) {
       return new Verdict(PairPhase.Blocked, rollout.getBlockedReason(), rollout.getWaitingFor());
+    }
+    if (rollout != null && rollout.acceptsDowntime() && !rollout.getSteps().isEmpty()) {
+      // The resource asked for this downtime (NONE schema change with strategy Recreate).
+      return new Verdict(
+          PairPhase.RollingOut,
+          "RollingOut",
+          "step "
+              + rollout.getSummary()
+              + " (planned downtime, spec.rollout.strategy Recreate): waiting for "
+              + rollout.getWaitingFor());
     }
     Verdict down = unavailable(previous, observed);
     if (down != null) {

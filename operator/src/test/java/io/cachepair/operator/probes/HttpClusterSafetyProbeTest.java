@@ -3,6 +3,7 @@ package io.cachepair.operator.probes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.testing.Pairs;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,6 +65,62 @@ class HttpClusterSafetyProbeTest {
 
     assertThat(verdict.safe()).isFalse();
     assertThat(verdict.detail()).contains("no member answered").contains("503");
+  }
+
+  @Test
+  void contractOf_memberAndItsRoleReportTheVersion_hasNoMismatch() throws IOException {
+    serve(
+        200,
+        "{\"statusHA\":\"NODE_SAFE\",\"contractVersion\":2,"
+            + "\"members\":[{\"id\":1,\"role\":\"menu\",\"contractVersion\":1},"
+            + "{\"id\":2,\"role\":\"order\",\"contractVersion\":2}]}");
+
+    ContractReport report = probe().contractOf(Pairs.minimal("food"), ServiceRole.ORDER);
+
+    assertThat(report.answered()).isTrue();
+    assertThat(report.answeringVersion()).isEqualTo(2);
+    assertThat(report.mismatchWith(2)).isEmpty();
+  }
+
+  @Test
+  void contractOf_aMemberOfTheRoleReportsAnotherVersion_isAMismatchNamingIt() throws IOException {
+    serve(
+        200,
+        "{\"contractVersion\":2,"
+            + "\"members\":[{\"id\":2,\"role\":\"order\",\"contractVersion\":2},"
+            + "{\"id\":3,\"role\":\"order\",\"contractVersion\":1},"
+            + "{\"id\":4,\"role\":\"order\",\"contractVersion\":null}]}");
+
+    ContractReport report = probe().contractOf(Pairs.minimal("food"), ServiceRole.ORDER);
+
+    assertThat(report.mismatchWith(2))
+        .hasValueSatisfying(
+            m ->
+                assertThat(m)
+                    .contains("order-service pods do not speak contract 2")
+                    .contains("member 3 reports 1")
+                    .contains("member 4 reports no contract")
+                    .doesNotContain("member 2"));
+  }
+
+  @Test
+  void contractOf_answeringMemberReportsOldVersion_isAMismatch() throws IOException {
+    serve(200, "{\"contractVersion\":1,\"members\":[]}");
+
+    ContractReport report = probe().contractOf(Pairs.minimal("food"), ServiceRole.MENU);
+
+    assertThat(report.mismatchWith(2))
+        .hasValueSatisfying(m -> assertThat(m).contains("answering member reports 1"));
+  }
+
+  @Test
+  void contractOf_noMemberAnswers_isUnknownNotAMismatch() throws IOException {
+    serve(503, "{}");
+
+    ContractReport report = probe().contractOf(Pairs.minimal("food"), ServiceRole.MENU);
+
+    assertThat(report.answered()).isFalse();
+    assertThat(report.detail()).contains("503");
   }
 
   private HttpClusterSafetyProbe probe() {

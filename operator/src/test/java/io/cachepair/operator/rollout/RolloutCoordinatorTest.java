@@ -1,11 +1,14 @@
 package io.cachepair.operator.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.CachedServicePairStatus;
+import io.cachepair.operator.api.v1alpha1.CompatibilityMode;
 import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.RolloutStep;
+import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.StepAction;
 import io.cachepair.operator.api.v1alpha1.StepState;
@@ -16,8 +19,11 @@ import io.cachepair.operator.testing.Deployments;
 import io.cachepair.operator.testing.Pairs;
 import io.cachepair.operator.testing.ScriptedSafetyProbe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RolloutCoordinatorTest {
@@ -174,6 +180,218 @@ class RolloutCoordinatorTest {
     assertThat(plan.getBlockedReason()).isEqualTo("IncompatibleSchemaChange");
     assertThat(plan.holdsTemplateOf(ServiceRole.MENU)).isTrue();
     assertThat(safety.checks()).isZero();
+  }
+
+  @Test
+  void advance_backwardSchemaChange_recordsVersionsModeAndStepInSummary() {
+    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+    ObservedPair running = Deployments.allReady(pair);
+    newSchema(2, CompatibilityMode.BACKWARD);
+
+    RolloutStatus plan = ordered.advance(pair, running, NOW).rollout();
+
+    assertThat(plan.getFromSchemaVersion()).isEqualTo(1);
+    assertThat(plan.getToSchemaVersion()).isEqualTo(2);
+    assertThat(plan.getCompatibility()).isEqualTo(CompatibilityMode.BACKWARD);
+    assertThat(plan.getSummary()).isEqualTo("1/2 order Update, schema 1->2 BACKWARD");
+    assertThat(plan.getSteps())
+        .extracting(RolloutStep::getFromSchemaVersion, RolloutStep::getToSchemaVersion)
+        .containsOnly(tuple(1, 2));
+  }
+
+  @Test
+  void advance_firstStepDone_newPodsReportOldContract_stopsWithContractMismatch() {
+    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+    ObservedPair before = Deployments.allReady(pair);
+    newSchema(2, CompatibilityMode.BACKWARD);
+    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+    safety.reportContract(ServiceRole.ORDER, 1);
+    int safetyChecks = safety.checks();
+
+    RolloutStatus plan = ordered.advance(pair, orderRolledOut(before), NOW).rollout();
+
+    assertThat(plan.getBlockedReason()).isEqualTo("ContractMismatch");
+    assertThat(plan.getSteps())
+        .extracting(RolloutStep::getService, RolloutStep::getState)
+        .containsExactly(
+            tuple(ServiceRole.ORDER, StepState.Complete),
+            tuple(ServiceRole.MENU, StepState.Pending));
+    assertThat(plan.getSteps().get(0).getReportedContractVersion()).isEqualTo(1);
+    assertThat(plan.getWaitingFor())
+        .contains("order-service pods do not speak contract 2")
+        .contains("schema 1->2")
+        .contains("spec.order.image");
+    assertThat(plan.getSummary()).isEqualTo("blocked: ContractMismatch, schema 1->2 BACKWARD");
+    assertThat(plan.holdsTemplateOf(ServiceRole.MENU)).isTrue();
+    assertThat(safety.checks()).isEqualTo(safetyChecks);
+  }
+
+  @Test
+  void advance_contractMismatch_staysStoppedOnLaterPasses() {
+    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+    ObservedPair before = Deployments.allReady(pair);
+    newSchema(2, CompatibilityMode.BACKWARD);
+    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+    safety.reportContract(ServiceRole.ORDER, 1);
+    pair.setStatus(statusWith(ordered.advance(pair, orderRolledOut(before), NOW).rollout()));
+    safety.reportContract(ServiceRole.ORDER, 2);
+
+    RolloutProgress later = ordered.advance(pair, orderRolledOut(before), NOW.plusSeconds(60));
+
+    assertThat(later.rollout().getBlockedReason()).isEqualTo("ContractMismatch");
+    assertThat(later.rollout().getSteps().get(1).getState()).isEqualTo(StepState.Pending);
+    assertThat(later.recheck()).isEmpty();
+  }
+
+  @Test
+  void advance_firstStepDone_noMemberAnswersForContract_waitsAndAsksAgain() {
+    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+    ObservedPair before = Deployments.allReady(pair);
+    newSchema(2, CompatibilityMode.BACKWARD);
+    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+    safety.silence(ServiceRole.ORDER);
+
+    RolloutProgress progress = ordered.advance(pair, orderRolledOut(before), NOW);
+
+    assertThat(progress.rollout().blocked()).isFalse();
+    assertThat(progress.rollout().getSteps().get(1).getState()).isEqualTo(StepState.Pending);
+    assertThat(progress.rollout().getWaitingFor()).contains("contract of the new order-service");
+    assertThat(progress.recheck()).contains(RolloutCoordinator.SAFETY_RECHECK);
+  }
+
+  @Test
+  void advance_firstStepDone_newPodsReportNewContract_recordsItAndStartsMenu() {
+    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+    ObservedPair before = Deployments.allReady(pair);
+    newSchema(2, CompatibilityMode.BACKWARD);
+    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+
+    RolloutStatus plan = ordered.advance(pair, orderRolledOut(before), NOW).rollout();
+
+    assertThat(plan.getSteps().get(0).getReportedContractVersion()).isEqualTo(2);
+    assertThat(plan.getSteps().get(1).getState()).isEqualTo(StepState.InProgress);
+    assertThat(safety.contractQueries()).containsExactly(ServiceRole.ORDER);
+  }
+
+  @Test
+  void advance_imageOnlyChange_asksNoContract() {
+    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+    ObservedPair before = Deployments.allReady(pair);
+    newImages(2);
+    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+
+    RolloutStatus plan = ordered.advance(pair, orderRolledOut(before), NOW).rollout();
+
+    assertThat(plan.getSteps().get(1).getState()).isEqualTo(StepState.InProgress);
+    assertThat(safety.contractQueries()).isEmpty();
+  }
+
+  @Test
+  void advance_noneWithRecreate_stopsOrderThenMenu_startsMenuThenOrder_withoutSafetyChecks() {
+    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+    ObservedPair observed = Deployments.allReady(pair);
+    newSchema(2, CompatibilityMode.NONE);
+    pair.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
+
+    RolloutStatus plan = ordered.advance(pair, observed, NOW).rollout();
+
+    assertThat(plan.acceptsDowntime()).isTrue();
+    assertThat(plan.getSteps())
+        .extracting(
+            RolloutStep::getService,
+            RolloutStep::getAction,
+            RolloutStep::getFromReplicas,
+            RolloutStep::getToReplicas)
+        .containsExactly(
+            tuple(ServiceRole.ORDER, StepAction.ScaleDown, 1, 0),
+            tuple(ServiceRole.MENU, StepAction.ScaleDown, 1, 0),
+            tuple(ServiceRole.MENU, StepAction.Update, 0, 1),
+            tuple(ServiceRole.ORDER, StepAction.Update, 0, 1));
+    List<String> seen = new ArrayList<>();
+    for (int pass = 1; plan != null; pass++) {
+      pair.setStatus(statusWith(plan));
+      observed = applied(observed);
+      seen.add(describe(observed));
+      plan = ordered.advance(pair, observed, NOW.plusSeconds(pass)).rollout();
+    }
+
+    assertThat(seen)
+        .containsExactly(
+            "menu 1 v1, order 0 v1",
+            "menu 0 v1, order 0 v1",
+            "menu 1 v2, order 0 v1",
+            "menu 1 v2, order 1 v2");
+    assertThat(safety.checks()).isZero();
+    assertThat(safety.contractQueries()).containsExactly(ServiceRole.MENU);
+  }
+
+  @Test
+  void advance_noneWithoutRecreate_blocksNamingBothVersions() {
+    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+    ObservedPair running = Deployments.allReady(pair);
+    newSchema(3, CompatibilityMode.NONE);
+
+    RolloutStatus plan = ordered.advance(pair, running, NOW).rollout();
+
+    assertThat(plan.getBlockedReason()).isEqualTo("IncompatibleSchemaChange");
+    assertThat(plan.getWaitingFor()).contains("schema 1->3");
+    assertThat(plan.getSummary()).isEqualTo("blocked: IncompatibleSchemaChange, schema 1->3 NONE");
+    assertThat(plan.getSteps()).isEmpty();
+    assertThat(plan.holdsTemplateOf(ServiceRole.ORDER)).isTrue();
+  }
+
+  /** Both Deployments as the dependents make them from the plan in status, fully rolled out. */
+  private ObservedPair applied(ObservedPair observed) {
+    return Deployments.pair(
+        settled(
+            new MenuDeploymentDependent()
+                .desiredFor(pair, observed.deployment(ServiceRole.MENU).orElseThrow()),
+            observed.deployment(ServiceRole.MENU).orElseThrow()),
+        settled(
+            new OrderDeploymentDependent()
+                .desiredFor(pair, observed.deployment(ServiceRole.ORDER).orElseThrow()),
+            observed.deployment(ServiceRole.ORDER).orElseThrow()));
+  }
+
+  private static Deployment settled(Deployment desired, Deployment before) {
+    long generation = before.getMetadata().getGeneration() + 1;
+    int replicas = desired.getSpec().getReplicas();
+    desired.getMetadata().setGeneration(generation);
+    desired.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(generation)
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .build());
+    return desired;
+  }
+
+  private static String describe(ObservedPair observed) {
+    return "menu "
+        + observed.replicas(ServiceRole.MENU)
+        + " v"
+        + observed.schemaVersion(ServiceRole.MENU)
+        + ", order "
+        + observed.replicas(ServiceRole.ORDER)
+        + " v"
+        + observed.schemaVersion(ServiceRole.ORDER);
+  }
+
+  /** Order runs the template of its started step, every pod updated and ready. */
+  private ObservedPair orderRolledOut(ObservedPair before) {
+    Deployment order =
+        new OrderDeploymentDependent()
+            .desiredFor(pair, before.deployment(ServiceRole.ORDER).orElseThrow());
+    return Deployments.pair(
+        before.deployment(ServiceRole.MENU).orElseThrow(),
+        settled(order, before.deployment(ServiceRole.ORDER).orElseThrow()));
+  }
+
+  private void newSchema(int version, CompatibilityMode mode) {
+    newImages(version);
+    pair.getSpec().getCache().setSchemaVersion(version);
+    pair.getSpec().getCache().setCompatibility(mode);
   }
 
   private void newImages(int version) {

@@ -179,6 +179,57 @@ class StatusAggregatorTest {
   }
 
   @Test
+  void aggregate_contractMismatch_isBlockedAndDegradedNamingBothVersions() {
+    RolloutStatus rollout = new RolloutStatus();
+    rollout.setFromSchemaVersion(1);
+    rollout.setToSchemaVersion(2);
+    rollout.setBlockedReason("ContractMismatch");
+    rollout.setWaitingFor(
+        "order-service pods do not speak contract 2 on /api/cluster: the answering member"
+            + " reports 1; spec.cache.schemaVersion is 2 (schema 1->2)");
+
+    CachedServicePairStatus status =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), rollout, T0);
+
+    assertThat(status.getPhase()).isEqualTo(PairPhase.Blocked);
+    PairCondition degraded = condition(status, PairCondition.DEGRADED);
+    assertThat(degraded.getStatus()).isEqualTo("True");
+    assertThat(degraded.getReason()).isEqualTo("ContractMismatch");
+    assertThat(degraded.getMessage()).contains("schema 1->2");
+    assertThat(condition(status, PairCondition.READY).getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void aggregate_recreatePlanWithBothServicesStopped_isRollingOutWithPlannedDowntime() {
+    CachedServicePairStatus ready =
+        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+    RolloutStatus rollout = new RolloutStatus();
+    rollout.setDowntime(true);
+    RolloutStep step = new RolloutStep();
+    step.setService(ServiceRole.MENU);
+    step.setAction(StepAction.ScaleDown);
+    rollout.setSteps(List.of(step));
+    rollout.setSummary("2/4 menu ScaleDown, schema 1->2 NONE Recreate");
+    rollout.setWaitingFor("menu-service to stop every pod (0/0 updated, 0/0 ready)");
+
+    CachedServicePairStatus status =
+        aggregator.aggregate(
+            ready,
+            pair,
+            Deployments.pair(
+                Deployments.running(pair, ServiceRole.MENU, 0),
+                Deployments.running(pair, ServiceRole.ORDER, 0)),
+            rollout,
+            T1);
+
+    assertThat(status.getPhase()).isEqualTo(PairPhase.RollingOut);
+    assertThat(condition(status, PairCondition.PROGRESSING).getMessage())
+        .contains("planned downtime")
+        .contains("2/4 menu ScaleDown");
+    assertThat(condition(status, PairCondition.DEGRADED).getReason()).isEqualTo("PlannedDowntime");
+  }
+
+  @Test
   void aggregate_progressDeadlineExceeded_isDegraded() {
     Deployment menu = Deployments.running(pair, ServiceRole.MENU, 1);
     menu.getStatus()

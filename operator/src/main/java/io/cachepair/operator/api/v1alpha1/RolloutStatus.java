@@ -19,6 +19,16 @@ public class RolloutStatus {
   @JsonPropertyDescription("Cache schema version the plan rolls to.")
   private Integer toSchemaVersion;
 
+  @JsonPropertyDescription(
+      "spec.cache.compatibility the steps were ordered by; absent when the schema version does"
+          + " not change.")
+  private CompatibilityMode compatibility;
+
+  @JsonPropertyDescription(
+      "True for a Recreate plan (NONE schema change with spec.rollout.strategy Recreate): every"
+          + " pod of both services stops before the new ones start, so both are down meanwhile.")
+  private Boolean downtime;
+
   @JsonPropertyDescription("Why the steps are in this order (or why nothing rolls).")
   private String ordering;
 
@@ -35,7 +45,8 @@ public class RolloutStatus {
   private String waitingFor;
 
   @JsonPropertyDescription(
-      "Set when the plan cannot proceed without a spec change, e.g. IncompatibleSchemaChange.")
+      "Set when the plan cannot proceed without a spec change: IncompatibleSchemaChange or"
+          + " ContractMismatch.")
   private String blockedReason;
 
   public Long getGeneration() {
@@ -60,6 +71,34 @@ public class RolloutStatus {
 
   public void setToSchemaVersion(Integer toSchemaVersion) {
     this.toSchemaVersion = toSchemaVersion;
+  }
+
+  public CompatibilityMode getCompatibility() {
+    return compatibility;
+  }
+
+  public void setCompatibility(CompatibilityMode compatibility) {
+    this.compatibility = compatibility;
+  }
+
+  public Boolean getDowntime() {
+    return downtime;
+  }
+
+  public void setDowntime(Boolean downtime) {
+    this.downtime = downtime;
+  }
+
+  /** Whether the plan stops both services (a Recreate plan). */
+  public boolean acceptsDowntime() {
+    return Boolean.TRUE.equals(downtime);
+  }
+
+  /** Whether the plan moves the pair to another cache schema version. */
+  public boolean changesSchema() {
+    return fromSchemaVersion != null
+        && toSchemaVersion != null
+        && !fromSchemaVersion.equals(toSchemaVersion);
   }
 
   public String getOrdering() {
@@ -132,14 +171,15 @@ public class RolloutStatus {
   }
 
   /**
-   * Replicas the plan allows for {@code role}: the target of its last started scale-in step, else
-   * the starting point of its first pending one, else {@code null} (the plan does not scale it).
+   * Replicas the plan allows for {@code role}: the target of its last started step that sets
+   * replicas (ScaleIn, ScaleDown, or the Update that starts a Recreate plan's new pods), else the
+   * starting point of its first pending one, else {@code null} (the plan does not scale it).
    */
   public Integer replicasOf(ServiceRole role) {
     Integer started = null;
     Integer pending = null;
     for (RolloutStep step : steps) {
-      if (step.getService() != role || step.getAction() != StepAction.ScaleIn) {
+      if (step.getService() != role || step.getToReplicas() == null) {
         continue;
       }
       if (step.getState() == StepState.Pending) {

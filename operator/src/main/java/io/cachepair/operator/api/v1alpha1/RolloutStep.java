@@ -8,7 +8,9 @@ public class RolloutStep {
   @JsonPropertyDescription("Service whose Deployment this step changes: menu or order.")
   private ServiceRole service;
 
-  @JsonPropertyDescription("Update (new pod template) or ScaleIn (one pod fewer).")
+  @JsonPropertyDescription(
+      "Update (new pod template), ScaleIn (one pod fewer) or ScaleDown (every pod stopped, in a"
+          + " Recreate plan).")
   private StepAction action;
 
   @JsonPropertyDescription("Pending, InProgress or Complete.")
@@ -34,6 +36,11 @@ public class RolloutStep {
 
   @JsonPropertyDescription("Replicas after the step.")
   private Integer toReplicas;
+
+  @JsonPropertyDescription(
+      "Contract version the step's new pods reported on /api/cluster, checked against"
+          + " spec.cache.schemaVersion before the next step of a schema change.")
+  private Integer reportedContractVersion;
 
   @JsonPropertyDescription("When the step started (RFC 3339).")
   private String startedAt;
@@ -119,6 +126,14 @@ public class RolloutStep {
 
   public void setToReplicas(Integer toReplicas) {
     this.toReplicas = toReplicas;
+  }
+
+  public Integer getReportedContractVersion() {
+    return reportedContractVersion;
+  }
+
+  public void setReportedContractVersion(Integer reportedContractVersion) {
+    this.reportedContractVersion = reportedContractVersion;
   }
 
   public String getStartedAt() {

@@ -33,7 +33,7 @@ class CrdDriftTest {
     assertThat(version.getSubresources().getStatus()).isNotNull();
     assertThat(version.getAdditionalPrinterColumns())
         .extracting(c -> c.getName())
-        .contains("Phase", "Schema", "Menu ready", "Order ready", "Age");
+        .contains("Phase", "Schema", "Menu ready", "Order ready", "Rollout", "Age");
     var spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
     assertThat(spec.getXKubernetesValidations())
         .anySatisfy(v -> assertThat(v.getMessage()).contains("only 1 order replica"));
