@@ -49,7 +49,7 @@ class PreloadGatesReadinessIT {
         .until(
             () ->
                 menu.readiness()
-                    .filter(r -> r.status() == 503 && r.body().contains("preload"))
+                    .filter(r -> r.status() == 503 && r.body().contains("preloading "))
                     .isPresent());
     String menuReason = menu.readiness().map(HttpResult::body).orElse("");
     Optional<HttpResult> orderWhilePreloading = order.readiness();

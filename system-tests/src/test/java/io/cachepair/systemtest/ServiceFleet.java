@@ -100,7 +100,8 @@ final class ServiceFleet implements BeforeAllCallback, AfterAllCallback, TestWat
       processes.forEach(p -> p.logs().forEach(log -> System.out.println("  " + log)));
     }
     if (!survivors.isEmpty() || !ProcessRegistry.alive().isEmpty()) {
-      throw new AssertionError("service processes survived the test class: " + survivors);
+      throw new AssertionError(
+          "service processes survived the test class: " + survivors + ProcessRegistry.alive());
     }
   }
 }

@@ -107,8 +107,9 @@ public class PartitionLossReseeder implements PartitionListener, DisposableBean 
             opened.partitioned().invokeAll(batch.keySet(), new VersionedPutAll(batch));
         written += results.values().stream().filter(Boolean.TRUE::equals).count();
       }
+      // Restore what the lost partitions held of the meta records (the preload marker, the loss
+      // tally itself) from this member's view first, so the tally below counts on from there.
       Map<String, Object> meta = new HashMap<>(opened.meta());
-      meta.remove(PartitionLosses.KEY);
       meta.forEach(
           (key, value) ->
               opened

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every service process this JVM started, so that none outlives the test run: a shutdown hook and
- * the tests' cleanup kill what is still running, by PID.
+ * Every service JVM this JVM started, so that none outlives the test run: a shutdown hook and the
+ * tests' cleanup kill what is still running, by PID, and the run checks at the end that none
+ * survived.
  */
 public final class ProcessRegistry {
 
-  private static final List<ServiceProcess> STARTED = new CopyOnWriteArrayList<>();
+  private static final List<ServiceProcess> INSTANCES = new CopyOnWriteArrayList<>();
+  private static final List<ProcessHandle> STARTED = new CopyOnWriteArrayList<>();
 
   static {
     Runtime.getRuntime()
@@ -19,24 +21,29 @@ public final class ProcessRegistry {
 
   private ProcessRegistry() {}
 
-  static void register(ServiceProcess process) {
-    if (!STARTED.contains(process)) {
-      STARTED.add(process);
+  static void register(ServiceProcess instance, Process process) {
+    if (!INSTANCES.contains(instance)) {
+      INSTANCES.add(instance);
     }
+    STARTED.add(process.toHandle());
   }
 
-  /** Kills (SIGKILL) every process still alive and forgets them all. */
+  /** Kills (SIGKILL) every instance still alive. */
   public static void killAll() {
-    for (ServiceProcess p : STARTED) {
+    for (ServiceProcess p : INSTANCES) {
       p.kill9();
     }
-    STARTED.clear();
   }
 
-  /** The processes started and still alive. */
-  public static List<ServiceProcess> alive() {
-    List<ServiceProcess> alive = new ArrayList<>();
-    for (ServiceProcess p : STARTED) {
+  /** How many JVMs were started in all (every restart counts). */
+  public static int startedCount() {
+    return STARTED.size();
+  }
+
+  /** The JVMs started and still alive, by PID, whichever instance started them. */
+  public static List<ProcessHandle> alive() {
+    List<ProcessHandle> alive = new ArrayList<>();
+    for (ProcessHandle p : STARTED) {
       if (p.isAlive()) {
         alive.add(p);
       }

@@ -100,7 +100,7 @@ public final class ServiceProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);
     }
-    ProcessRegistry.register(this);
+    ProcessRegistry.register(this, process);
     return this;
   }
 
