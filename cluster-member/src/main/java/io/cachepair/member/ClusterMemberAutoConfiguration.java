@@ -15,12 +15,10 @@ import io.cachepair.member.metrics.ReplicaMetrics;
 import io.cachepair.member.problem.ProblemDetailsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -38,18 +36,14 @@ import org.springframework.core.env.Environment;
 public class ClusterMemberAutoConfiguration {
 
   @Bean
-  DishCaches dishCaches(
-      Coherence coherence,
-      ObjectProvider<MemberAdmission> admissions,
-      ConfigurableApplicationContext context) {
+  DishCaches dishCaches(Coherence coherence, ObjectProvider<MemberAdmission> admissions) {
     return new DishCaches(
         coherence,
         admissions.orderedStream().toList(),
-        refusal -> {
-          // A refused member must not linger half-started: it exits non-zero, reason logged.
-          SpringApplication.exit(context);
-          System.exit(3);
-        });
+        // A refused member must not linger half-started: it exits 3, the reason logged; Spring's
+        // shutdown hook closes the context and Coherence leaves. (Not SpringApplication.exit on
+        // this daemon thread: the JVM would end with 0 once the context's threads are gone.)
+        refusal -> System.exit(3));
   }
 
   @Bean

@@ -97,9 +97,10 @@ public class DishCaches implements SmartLifecycle {
           coherence.getCluster().getLocalMember().getId());
       opened.complete(new Opened(view, partitioned, meta, partitionedMeta, service));
     } catch (MemberRefusedException e) {
-      fail(e);
       log.error("Refused to join the dish service: {}", e.getMessage());
+      // before the future fails: whoever waits for the caches must not act on it first
       onRefusal.accept(e);
+      fail(e);
     } catch (RuntimeException e) {
       fail(e);
       log.error("Could not open the dish caches", e);
