@@ -142,7 +142,7 @@ class MenuServiceIT {
         HttpStatus.BAD_REQUEST,
         "page: must be greater than or equal to 0");
     assertProblem(
-        get("/api/dishes?size=ten"), HttpStatus.BAD_REQUEST, "size: 'ten' is not a valid int");
+        get("/api/dishes?size=ten"), HttpStatus.BAD_REQUEST, "size: 'ten' is not a whole number");
   }
 
   @Test
@@ -299,7 +299,7 @@ class MenuServiceIT {
             "{\"name\":\"Tea\",\"priceCents\":\"cheap\",\"currency\":\"EUR\"}",
             null),
         HttpStatus.BAD_REQUEST,
-        "priceCents: 'cheap' is not a valid Long");
+        "priceCents: 'cheap' is not a whole number");
   }
 
   @Test

@@ -148,11 +148,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
-            name
-                + ": '"
-                + ex.getValue()
-                + "' is not a valid "
-                + (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName()));
+            name + ": '" + ex.getValue() + "' is not " + jsonKind(ex.getRequiredType()));
     problem.setType(URI.create(ApiProblem.TYPE_BASE + "validation"));
     problem.setTitle("Invalid request");
     return ResponseEntity.badRequest().body(problem);
@@ -185,7 +181,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException p
         && p.getOriginalMessage() != null
         && p.getOriginalMessage().startsWith("Unexpected end-of-input")) {
-      return "malformed JSON: the body ends before the JSON value is complete";
+      var end = p.getLocation();
+      return "malformed JSON"
+          + (end == null ? "" : " at line " + end.getLineNr() + ", column " + end.getColumnNr())
+          + ": the body ends before the JSON value is complete";
     }
     if (cause instanceof MismatchedInputException m && m.getTargetType() != null) {
       return path(m) + ": expected " + jsonKind(m.getTargetType());
