@@ -1,18 +1,20 @@
 package io.cachepair.operator;
 
+import static io.cachepair.operator.testing.FoodPair.MENU;
+import static io.cachepair.operator.testing.FoodPair.NAMESPACE;
+import static io.cachepair.operator.testing.FoodPair.ORDER;
+import static io.cachepair.operator.testing.FoodPair.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.PairCondition;
 import io.cachepair.operator.api.v1alpha1.PairPhase;
 import io.cachepair.operator.api.v1alpha1.StepState;
-import io.cachepair.operator.rollout.RolloutCoordinator;
 import io.cachepair.operator.rollout.SequentialRolloutPlanner;
-import io.cachepair.operator.status.StatusAggregator;
 import io.cachepair.operator.testing.CountingClock;
 import io.cachepair.operator.testing.DeploymentControllerSim;
-import io.cachepair.operator.testing.Pairs;
+import io.cachepair.operator.testing.FoodPair;
+import io.cachepair.operator.testing.OperatorOnMock;
 import io.cachepair.operator.testing.ScriptedSafetyProbe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -22,7 +24,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,70 +40,53 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class CachedServicePairReconcilerTest {
 
-  private static final String NS = "default";
-  private static final String MENU = "food-menu";
-  private static final String ORDER = "food-order";
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
   KubernetesMockServer server;
   KubernetesClient client;
 
   private final ScriptedSafetyProbe safety = new ScriptedSafetyProbe();
   private final CountingClock clock = new CountingClock();
-  private Operator operator;
+  private OperatorOnMock operator;
   private DeploymentControllerSim deployments;
+  private FoodPair food;
 
   @BeforeEach
   void startOperator() {
-    // The CRD tells the CRUD mock that status is a subresource of the custom resource.
-    client.resource(Pairs.crd()).create();
+    OperatorOnMock.installCrd(client);
     operator =
-        new Operator(
-            o ->
-                o.withKubernetesClient(client)
-                    .withCloseClientOnStop(false)
-                    .withSSABasedCreateUpdateMatchForDependentResources(false)
-                    .withUseSSAToPatchPrimaryResource(false));
-    operator.register(
-        new CachedServicePairReconciler(
-            new RolloutCoordinator(new SequentialRolloutPlanner(), safety, Duration.ofMillis(300)),
-            new StatusAggregator(),
-            clock),
-        c -> c.settingNamespace(NS));
-    operator.start();
-    deployments = DeploymentControllerSim.start(client, NS);
+        OperatorOnMock.start(client, NAMESPACE, new SequentialRolloutPlanner(), safety, clock);
+    deployments = DeploymentControllerSim.start(client, NAMESPACE);
+    food = new FoodPair(client);
   }
 
   @AfterEach
   void stopOperator() throws InterruptedException {
     deployments.close();
-    operator.stop();
+    operator.close();
   }
 
   @Test
   void apply_foodDeliveryExample_createsWkaServiceDeploymentsOnePdbAndNetworkPolicy() {
-    client.resource(Pairs.foodDelivery()).create();
+    food.create();
 
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployment(MENU)).isNotNull());
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployment(ORDER)).isNotNull());
+    food.awaitDeployments();
 
-    Service wka = client.services().inNamespace(NS).withName("food-wka").get();
+    Service wka = client.services().inNamespace(NAMESPACE).withName("food-wka").get();
     assertThat(wka.getSpec().getClusterIP()).isEqualTo("None");
     assertThat(wka.getSpec().getPublishNotReadyAddresses()).isTrue();
     assertThat(wka.getSpec().getSelector()).doesNotContainKey("app.kubernetes.io/name");
-    assertThat(client.services().inNamespace(NS).withName(MENU).get()).isNotNull();
-    assertThat(client.services().inNamespace(NS).withName(ORDER).get()).isNotNull();
+    assertThat(client.services().inNamespace(NAMESPACE).withName(MENU).get()).isNotNull();
+    assertThat(client.services().inNamespace(NAMESPACE).withName(ORDER).get()).isNotNull();
 
     List<PodDisruptionBudget> budgets =
-        client.policy().v1().podDisruptionBudget().inNamespace(NS).list().getItems();
+        client.policy().v1().podDisruptionBudget().inNamespace(NAMESPACE).list().getItems();
     assertThat(budgets).hasSize(1);
     assertThat(budgets.get(0).getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     List<NetworkPolicy> policies =
-        client.network().v1().networkPolicies().inNamespace(NS).list().getItems();
+        client.network().v1().networkPolicies().inNamespace(NAMESPACE).list().getItems();
     assertThat(policies).hasSize(1);
 
     for (String name : List.of(MENU, ORDER)) {
-      Deployment d = deployment(name);
+      Deployment d = food.deployment(name);
       assertThat(d.getMetadata().getOwnerReferences())
           .singleElement()
           .satisfies(o -> assertThat(o.getKind()).isEqualTo("CachedServicePair"));
@@ -123,129 +107,119 @@ class CachedServicePairReconcilerTest {
       assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
           .containsAllEntriesOf(budgets.get(0).getSpec().getSelector().getMatchLabels());
     }
-    assertThat(deployment(MENU).getSpec().getReplicas()).isEqualTo(2);
+    assertThat(food.deployment(MENU).getSpec().getReplicas()).isEqualTo(2);
   }
 
   @Test
   void status_walksPendingPreloadingReady_thenDegradedWhenMenuHasZeroReady_andBack() {
-    client.resource(Pairs.foodDelivery()).create();
-    awaitPhase(PairPhase.Pending);
+    food.create();
+    food.awaitPhase(PairPhase.Pending);
 
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployment(ORDER)).isNotNull());
+    food.awaitDeployments();
     deployments.startPods(MENU);
     deployments.startPods(ORDER);
-    awaitPhase(PairPhase.Preloading);
-    assertThat(condition(PairCondition.READY).getStatus()).isEqualTo("False");
-    assertThat(condition(PairCondition.PROGRESSING).getStatus()).isEqualTo("True");
+    food.awaitPhase(PairPhase.Preloading);
+    assertThat(food.condition(PairCondition.READY).getStatus()).isEqualTo("False");
+    assertThat(food.condition(PairCondition.PROGRESSING).getStatus()).isEqualTo("True");
 
     deployments.makeReady(MENU);
     deployments.makeReady(ORDER);
-    awaitPhase(PairPhase.Ready);
-    assertThat(pair().getStatus().getMenu().getReady()).isEqualTo("2/2");
-    assertThat(pair().getStatus().getSchema()).isEqualTo("1");
-    String readySince = condition(PairCondition.READY).getLastTransitionTime();
+    food.awaitPhase(PairPhase.Ready);
+    assertThat(food.get().getStatus().getMenu().getReady()).isEqualTo("2/2");
+    assertThat(food.get().getStatus().getSchema()).isEqualTo("1");
+    String readySince = food.condition(PairCondition.READY).getLastTransitionTime();
 
     deployments.setReady(MENU, 0);
-    awaitPhase(PairPhase.Degraded);
-    PairCondition degraded = condition(PairCondition.DEGRADED);
+    food.awaitPhase(PairPhase.Degraded);
+    PairCondition degraded = food.condition(PairCondition.DEGRADED);
     assertThat(degraded.getStatus()).isEqualTo("True");
     assertThat(degraded.getMessage()).contains("orders continue from the cache");
 
     deployments.makeReady(MENU);
-    awaitPhase(PairPhase.Ready);
-    assertThat(condition(PairCondition.DEGRADED).getStatus()).isEqualTo("False");
-    assertThat(condition(PairCondition.READY).getLastTransitionTime())
+    food.awaitPhase(PairPhase.Ready);
+    assertThat(food.condition(PairCondition.DEGRADED).getStatus()).isEqualTo("False");
+    assertThat(food.condition(PairCondition.READY).getLastTransitionTime())
         .isGreaterThanOrEqualTo(readySince);
   }
 
   @Test
   void rollout_bothImagesChange_updatesOrderThenMenu_oneDeploymentAtATime() {
-    client.resource(Pairs.foodDelivery()).create();
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployment(ORDER)).isNotNull());
+    food.create();
+    food.awaitDeployments();
     deployments.makeReady(MENU);
     deployments.makeReady(ORDER);
-    awaitPhase(PairPhase.Ready);
+    food.awaitPhase(PairPhase.Ready);
 
-    client
-        .resources(CachedServicePair.class)
-        .inNamespace(NS)
-        .withName("food")
-        .edit(
-            p -> {
-              p.getSpec().getMenu().setImage("cachepair/menu-service:0.2.0");
-              p.getSpec().getOrder().setImage("cachepair/order-service:0.2.0");
-              p.getSpec().getRollout().setPauseBetweenSteps("PT0S");
-              return p;
-            });
+    food.edit(
+        p -> {
+          p.getSpec().getMenu().setImage("cachepair/menu-service:0.2.0");
+          p.getSpec().getOrder().setImage("cachepair/order-service:0.2.0");
+          p.getSpec().getRollout().setPauseBetweenSteps("PT0S");
+        });
 
     await()
         .atMost(TIMEOUT)
-        .untilAsserted(() -> assertThat(image(ORDER)).isEqualTo("cachepair/order-service:0.2.0"));
-    awaitPhase(PairPhase.RollingOut);
+        .untilAsserted(
+            () -> assertThat(food.image(ORDER)).isEqualTo("cachepair/order-service:0.2.0"));
+    food.awaitPhase(PairPhase.RollingOut);
     // order's new pod is not ready yet: menu must keep its template
     await()
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
-            () -> assertThat(image(MENU)).isEqualTo("cachepair/menu-service:0.1.0-SNAPSHOT"));
-    assertThat(pair().getStatus().getRollout().getSteps())
+            () -> assertThat(food.image(MENU)).isEqualTo("cachepair/menu-service:0.1.0-SNAPSHOT"));
+    assertThat(food.get().getStatus().getRollout().getSteps())
         .extracting(s -> s.getService().id() + ":" + s.getState())
         .containsExactly("order:" + StepState.InProgress, "menu:" + StepState.Pending);
 
     deployments.makeReady(ORDER);
     await()
         .atMost(TIMEOUT)
-        .untilAsserted(() -> assertThat(image(MENU)).isEqualTo("cachepair/menu-service:0.2.0"));
+        .untilAsserted(
+            () -> assertThat(food.image(MENU)).isEqualTo("cachepair/menu-service:0.2.0"));
     deployments.makeReady(MENU);
-    awaitPhase(PairPhase.Ready);
-    assertThat(pair().getStatus().getRollout()).isNull();
+    food.awaitPhase(PairPhase.Ready);
+    assertThat(food.get().getStatus().getRollout()).isNull();
   }
 
   @Test
   void rollout_pairNotNodeSafe_waitsWithReasonInStatus_thenProceeds() {
-    client.resource(Pairs.foodDelivery()).create();
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployment(ORDER)).isNotNull());
+    food.create();
+    food.awaitDeployments();
     deployments.autoReady(MENU);
     deployments.autoReady(ORDER);
-    awaitPhase(PairPhase.Ready);
+    food.awaitPhase(PairPhase.Ready);
     safety.report("ENDANGERED");
 
-    client
-        .resources(CachedServicePair.class)
-        .inNamespace(NS)
-        .withName("food")
-        .edit(
-            p -> {
-              p.getSpec().getMenu().setImage("cachepair/menu-service:0.2.0");
-              return p;
-            });
+    food.edit(p -> p.getSpec().getMenu().setImage("cachepair/menu-service:0.2.0"));
 
     await()
         .atMost(TIMEOUT)
         .untilAsserted(
             () ->
-                assertThat(pair().getStatus().getRollout())
+                assertThat(food.get().getStatus().getRollout())
                     .isNotNull()
                     .extracting(r -> r.getWaitingFor())
                     .asString()
                     .contains("NODE_SAFE")
                     .contains("ENDANGERED"));
-    assertThat(image(MENU)).isEqualTo("cachepair/menu-service:0.1.0-SNAPSHOT");
+    assertThat(food.image(MENU)).isEqualTo("cachepair/menu-service:0.1.0-SNAPSHOT");
 
     safety.report("MACHINE_SAFE");
     await()
         .atMost(TIMEOUT)
-        .untilAsserted(() -> assertThat(image(MENU)).isEqualTo("cachepair/menu-service:0.2.0"));
-    awaitPhase(PairPhase.Ready);
+        .untilAsserted(
+            () -> assertThat(food.image(MENU)).isEqualTo("cachepair/menu-service:0.2.0"));
+    food.awaitPhase(PairPhase.Ready);
   }
 
   @Test
   void reconcile_unchangedPair_makesNoMutatingApiCall() throws InterruptedException {
-    client.resource(Pairs.foodDelivery()).create();
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployment(ORDER)).isNotNull());
+    food.create();
+    food.awaitDeployments();
     deployments.autoReady(MENU);
     deployments.autoReady(ORDER);
-    awaitPhase(PairPhase.Ready);
+    food.awaitPhase(PairPhase.Ready);
     // let the passes triggered by the last status writes finish, then forget their requests
     int settledReads = clock.reads();
     await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
@@ -272,35 +246,5 @@ class CachedServicePairReconcilerTest {
       requests.add(r);
     }
     return requests;
-  }
-
-  private void awaitPhase(PairPhase phase) {
-    await()
-        .atMost(TIMEOUT)
-        .untilAsserted(
-            () -> {
-              CachedServicePair pair = pair();
-              assertThat(pair.getStatus()).isNotNull();
-              assertThat(pair.getStatus().getPhase()).isEqualTo(phase);
-            });
-  }
-
-  private CachedServicePair pair() {
-    return client.resources(CachedServicePair.class).inNamespace(NS).withName("food").get();
-  }
-
-  private PairCondition condition(String type) {
-    return pair().getStatus().getConditions().stream()
-        .filter(c -> c.getType().equals(type))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private Deployment deployment(String name) {
-    return client.apps().deployments().inNamespace(NS).withName(name).get();
-  }
-
-  private String image(String name) {
-    return deployment(name).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
   }
 }

@@ -3,6 +3,8 @@ package io.cachepair.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
@@ -13,9 +15,9 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,6 +36,10 @@ class ManifestsParseTest {
     }
   }
 
+  static Stream<Path> exampleFiles() throws IOException {
+    return yamlFiles().filter(p -> p.startsWith(Pairs.REPO.resolve("manifests/examples")));
+  }
+
   private static KubernetesSerialization serialization() {
     KubernetesSerialization serialization = new KubernetesSerialization();
     serialization.registerKubernetesResource(CachedServicePair.class);
@@ -43,9 +49,7 @@ class ManifestsParseTest {
   @ParameterizedTest
   @MethodSource("yamlFiles")
   void manifest_parsesIntoKnownTypesWithoutUnknownFields(Path file) throws IOException {
-    KubernetesSerialization serialization = serialization();
-    Object parsed = serialization.unmarshal(Files.readString(file));
-    List<?> items = parsed instanceof List<?> list ? list : List.of(parsed);
+    List<?> items = documents(serialization(), file);
     assertThat(items).isNotEmpty();
     for (Object item : items) {
       assertThat(item)
@@ -55,25 +59,39 @@ class ManifestsParseTest {
     }
   }
 
-  @Test
-  void exampleCustomResource_hasNoFieldTheApiTypesDoNotKnow() throws IOException {
+  @ParameterizedTest
+  @MethodSource("exampleFiles")
+  void exampleCustomResource_hasNoFieldTheApiTypesDoNotKnow(Path file) throws IOException {
     ObjectMapper strict =
         new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    CachedServicePair pair =
-        strict.readValue(
-            Pairs.REPO.resolve("manifests/examples/food-delivery.yaml").toFile(),
-            CachedServicePair.class);
-    assertThat(pair.getSpec().getMenu().getImage()).isNotBlank();
+    List<CachedServicePair> pairs = new ArrayList<>();
+    try (MappingIterator<JsonNode> docs =
+        strict.readerFor(JsonNode.class).readValues(file.toFile())) {
+      for (JsonNode doc : docs.readAll()) {
+        if ("CachedServicePair".equals(doc.path("kind").asText())) {
+          pairs.add(strict.treeToValue(doc, CachedServicePair.class));
+        }
+      }
+    }
+    assertThat(pairs).as(file.toString()).isNotEmpty();
+    assertThat(pairs).allSatisfy(p -> assertThat(p.getSpec().getMenu().getImage()).isNotBlank());
   }
 
   @ParameterizedTest
   @MethodSource("yamlFiles")
   void manifest_reserializesWithoutLosingFields(Path file) throws IOException {
     KubernetesSerialization serialization = serialization();
-    String yaml = Files.readString(file);
-    Object parsed = serialization.unmarshal(yaml);
-    Object reparsed = serialization.unmarshal(serialization.asYaml(parsed));
-    assertThat(serialization.asJson(reparsed)).isEqualTo(serialization.asJson(parsed));
+    for (Object parsed : documents(serialization, file)) {
+      Object reparsed = serialization.unmarshal(serialization.asYaml(parsed));
+      assertThat(serialization.asJson(reparsed)).isEqualTo(serialization.asJson(parsed));
+    }
+  }
+
+  /** The documents of a YAML file, one or several (separated by {@code ---}). */
+  private static List<?> documents(KubernetesSerialization serialization, Path file)
+      throws IOException {
+    Object parsed = serialization.unmarshal(Files.readString(file));
+    return parsed instanceof List<?> list ? list : List.of(parsed);
   }
 }

@@ -1,30 +1,28 @@
 package io.cachepair.operator;
 
+import static io.cachepair.operator.testing.FoodPair.MENU;
+import static io.cachepair.operator.testing.FoodPair.NAMESPACE;
+import static io.cachepair.operator.testing.FoodPair.ORDER;
+import static io.cachepair.operator.testing.FoodPair.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.CompatibilityMode;
 import io.cachepair.operator.api.v1alpha1.PairCondition;
 import io.cachepair.operator.api.v1alpha1.PairPhase;
 import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
-import io.cachepair.operator.dependent.DeploymentBlueprint;
 import io.cachepair.operator.rollout.CompatibilityRolloutPlanner;
-import io.cachepair.operator.rollout.RolloutCoordinator;
-import io.cachepair.operator.status.StatusAggregator;
 import io.cachepair.operator.testing.CountingClock;
 import io.cachepair.operator.testing.DeploymentChangeLog;
 import io.cachepair.operator.testing.DeploymentControllerSim;
-import io.cachepair.operator.testing.Pairs;
+import io.cachepair.operator.testing.FoodPair;
+import io.cachepair.operator.testing.OperatorOnMock;
 import io.cachepair.operator.testing.ScriptedSafetyProbe;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +35,8 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class SchemaRolloutTest {
 
-  private static final String NS = "default";
-  private static final String MENU = "food-menu";
-  private static final String ORDER = "food-order";
   private static final String MENU_V2 = "cachepair/menu-service:0.2.0";
   private static final String ORDER_V2 = "cachepair/order-service:0.2.0";
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   /** How long a Deployment must stay untouched to count as held back. */
   private static final Duration HELD = Duration.ofSeconds(1);
@@ -50,15 +44,17 @@ class SchemaRolloutTest {
   KubernetesClient client;
 
   private final ScriptedSafetyProbe probe = new ScriptedSafetyProbe();
-  private Operator operator;
+  private OperatorOnMock operator;
   private DeploymentControllerSim deployments;
   private DeploymentChangeLog changes;
+  private FoodPair food;
 
   @BeforeEach
   void startOperator() {
-    client.resource(Pairs.crd()).create();
+    OperatorOnMock.installCrd(client);
     operator = startedOperator();
-    deployments = DeploymentControllerSim.start(client, NS);
+    deployments = DeploymentControllerSim.start(client, NAMESPACE);
+    food = new FoodPair(client);
   }
 
   @AfterEach
@@ -67,7 +63,7 @@ class SchemaRolloutTest {
       changes.close();
     }
     deployments.close();
-    operator.stop();
+    operator.close();
   }
 
   @Test
@@ -78,7 +74,7 @@ class SchemaRolloutTest {
 
     firstStepWaitsForEveryPod(ORDER, MENU);
     assertThat(changes.changes()).containsExactly("food-order template", "food-menu template");
-    RolloutStatus rollout = pair().getStatus().getRollout();
+    RolloutStatus rollout = food.get().getStatus().getRollout();
     assertThat(rollout.getCompatibility()).isEqualTo(CompatibilityMode.BACKWARD);
     assertThat(rollout.getSteps().get(0).getReportedContractVersion()).isEqualTo(2);
     finishSecondStep(MENU);
@@ -103,7 +99,7 @@ class SchemaRolloutTest {
 
     firstStepWaitsForEveryPod(ORDER, MENU);
     assertThat(changes.changes()).containsExactly("food-order template", "food-menu template");
-    assertThat(pair().getStatus().getRollout().getCompatibility())
+    assertThat(food.get().getStatus().getRollout().getCompatibility())
         .isEqualTo(CompatibilityMode.FULL);
     finishSecondStep(MENU);
   }
@@ -114,20 +110,20 @@ class SchemaRolloutTest {
 
     changeSchema(CompatibilityMode.NONE, RolloutStrategy.RollingUpdate);
 
-    awaitPhase(PairPhase.Blocked);
-    PairCondition degraded = condition(PairCondition.DEGRADED);
+    food.awaitPhase(PairPhase.Blocked);
+    PairCondition degraded = food.condition(PairCondition.DEGRADED);
     assertThat(degraded.getStatus()).isEqualTo("True");
     assertThat(degraded.getReason()).isEqualTo("IncompatibleSchemaChange");
     assertThat(degraded.getMessage()).contains("schema 1->2").contains("Recreate");
-    assertThat(pair().getStatus().getRollout().getSummary())
+    assertThat(food.get().getStatus().getRollout().getSummary())
         .isEqualTo("blocked: IncompatibleSchemaChange, schema 1->2 NONE");
     await()
         .during(HELD)
         .atMost(HELD.multipliedBy(3))
         .untilAsserted(
             () -> {
-              assertThat(schemaOf(MENU)).isEqualTo("1");
-              assertThat(schemaOf(ORDER)).isEqualTo("1");
+              assertThat(food.schemaOf(MENU)).isEqualTo("1");
+              assertThat(food.schemaOf(ORDER)).isEqualTo("1");
             });
     assertThat(changes.changes()).isEmpty();
   }
@@ -138,25 +134,25 @@ class SchemaRolloutTest {
 
     changeSchema(CompatibilityMode.NONE, RolloutStrategy.Recreate);
 
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(schemaOf(MENU)).isEqualTo("2"));
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.schemaOf(MENU)).isEqualTo("2"));
     assertThat(changes.changes())
         .containsExactly(
             "food-order replicas 1->0",
             "food-menu replicas 2->0",
             "food-menu template, replicas 0->2");
-    awaitPhase(PairPhase.RollingOut);
-    assertThat(condition(PairCondition.DEGRADED).getReason()).isEqualTo("PlannedDowntime");
-    assertThat(pair().getStatus().getRollout().getSummary())
+    food.awaitPhase(PairPhase.RollingOut);
+    assertThat(food.condition(PairCondition.DEGRADED).getReason()).isEqualTo("PlannedDowntime");
+    assertThat(food.get().getStatus().getRollout().getSummary())
         .startsWith("3/4 menu Update, schema 1->2 NONE Recreate");
     // menu's new pods preload: order stays stopped on its old template
     deployments.startPods(MENU);
     heldBack(ORDER);
-    assertThat(deployment(ORDER).getSpec().getReplicas()).isZero();
+    assertThat(food.deployment(ORDER).getSpec().getReplicas()).isZero();
 
     deployments.makeReady(MENU);
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(schemaOf(ORDER)).isEqualTo("2"));
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.schemaOf(ORDER)).isEqualTo("2"));
     deployments.makeReady(ORDER);
-    awaitPhase(PairPhase.Ready);
+    food.awaitPhase(PairPhase.Ready);
     assertThat(changes.changes())
         .containsExactly(
             "food-order replicas 1->0",
@@ -172,16 +168,16 @@ class SchemaRolloutTest {
     probe.reportContract(ServiceRole.ORDER, 1);
 
     changeSchema(CompatibilityMode.BACKWARD, RolloutStrategy.RollingUpdate);
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(image(ORDER)).isEqualTo(ORDER_V2));
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.image(ORDER)).isEqualTo(ORDER_V2));
     deployments.makeReady(ORDER);
 
-    awaitPhase(PairPhase.Blocked);
-    PairCondition degraded = condition(PairCondition.DEGRADED);
+    food.awaitPhase(PairPhase.Blocked);
+    PairCondition degraded = food.condition(PairCondition.DEGRADED);
     assertThat(degraded.getReason()).isEqualTo("ContractMismatch");
     assertThat(degraded.getMessage())
         .contains("order-service pods do not speak contract 2")
         .contains("schema 1->2");
-    assertThat(pair().getStatus().getRollout().getSteps())
+    assertThat(food.get().getStatus().getRollout().getSteps())
         .extracting(s -> s.getService().id() + ":" + s.getState())
         .containsExactly("order:Complete", "menu:Pending");
     heldBack(MENU);
@@ -189,14 +185,15 @@ class SchemaRolloutTest {
 
     // an order image built for contract 2: a new generation, planned again from what runs
     probe.reportContract(ServiceRole.ORDER, 2);
-    edit(p -> p.getSpec().getOrder().setImage("cachepair/order-service:0.2.1"));
+    food.edit(p -> p.getSpec().getOrder().setImage("cachepair/order-service:0.2.1"));
     await()
         .atMost(TIMEOUT)
-        .untilAsserted(() -> assertThat(image(ORDER)).isEqualTo("cachepair/order-service:0.2.1"));
+        .untilAsserted(
+            () -> assertThat(food.image(ORDER)).isEqualTo("cachepair/order-service:0.2.1"));
     deployments.makeReady(ORDER);
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(image(MENU)).isEqualTo(MENU_V2));
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.image(MENU)).isEqualTo(MENU_V2));
     deployments.makeReady(MENU);
-    awaitPhase(PairPhase.Ready);
+    food.awaitPhase(PairPhase.Ready);
     assertThat(changes.changes())
         .containsExactly("food-order template", "food-order template", "food-menu template");
   }
@@ -205,28 +202,28 @@ class SchemaRolloutTest {
   void schemaChange_operatorRestartedMidPlan_resumesAtMenu_withoutRepeatingOrSkippingAStep() {
     readyPair();
     changeSchema(CompatibilityMode.BACKWARD, RolloutStrategy.RollingUpdate);
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(image(ORDER)).isEqualTo(ORDER_V2));
-    awaitStepStates("order:InProgress", "menu:Pending");
-    String orderStartedAt = pair().getStatus().getRollout().getSteps().get(0).getStartedAt();
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.image(ORDER)).isEqualTo(ORDER_V2));
+    food.awaitStepStates("order:InProgress", "menu:Pending");
+    String orderStartedAt = food.get().getStatus().getRollout().getSteps().get(0).getStartedAt();
 
-    operator.stop();
+    operator.close();
     // order's new pod gets ready while no operator runs
     deployments.makeReady(ORDER);
     await()
         .atMost(TIMEOUT)
         .untilAsserted(
-            () -> assertThat(deployment(ORDER).getStatus().getReadyReplicas()).isEqualTo(1));
+            () -> assertThat(food.deployment(ORDER).getStatus().getReadyReplicas()).isEqualTo(1));
     heldBack(MENU);
     operator = startedOperator();
 
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(image(MENU)).isEqualTo(MENU_V2));
-    awaitStepStates("order:Complete", "menu:InProgress");
-    RolloutStatus rollout = pair().getStatus().getRollout();
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.image(MENU)).isEqualTo(MENU_V2));
+    food.awaitStepStates("order:Complete", "menu:InProgress");
+    RolloutStatus rollout = food.get().getStatus().getRollout();
     assertThat(rollout.getSteps().get(0).getStartedAt()).isEqualTo(orderStartedAt);
     assertThat(rollout.getCurrentStep()).isEqualTo(2);
     assertThat(rollout.getSummary()).startsWith("2/2 menu Update, schema 1->2 BACKWARD");
     deployments.makeReady(MENU);
-    awaitPhase(PairPhase.Ready);
+    food.awaitPhase(PairPhase.Ready);
     assertThat(changes.changes()).containsExactly("food-order template", "food-menu template");
   }
 
@@ -235,12 +232,12 @@ class SchemaRolloutTest {
    * ready, then with some ready, until every new pod is ready; then the second one rolls.
    */
   private void firstStepWaitsForEveryPod(String first, String second) {
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(schemaOf(first)).isEqualTo("2"));
-    awaitPhase(PairPhase.RollingOut);
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.schemaOf(first)).isEqualTo("2"));
+    food.awaitPhase(PairPhase.RollingOut);
     String firstRole = first.equals(MENU) ? "menu" : "order";
     String secondRole = second.equals(MENU) ? "menu" : "order";
-    awaitStepStates(firstRole + ":InProgress", secondRole + ":Pending");
-    RolloutStatus rollout = pair().getStatus().getRollout();
+    food.awaitStepStates(firstRole + ":InProgress", secondRole + ":Pending");
+    RolloutStatus rollout = food.get().getStatus().getRollout();
     assertThat(rollout.getFromSchemaVersion()).isEqualTo(1);
     assertThat(rollout.getToSchemaVersion()).isEqualTo(2);
     assertThat(rollout.getCurrentStep()).isEqualTo(1);
@@ -249,49 +246,48 @@ class SchemaRolloutTest {
 
     deployments.startPods(first); // every pod updated, none ready (preloading)
     heldBack(second);
-    int replicas = deployment(first).getSpec().getReplicas();
+    int replicas = food.deployment(first).getSpec().getReplicas();
     if (replicas > 1) {
       deployments.setReady(first, replicas - 1);
       heldBack(second);
     }
 
     deployments.makeReady(first);
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(schemaOf(second)).isEqualTo("2"));
-    awaitStepStates(firstRole + ":Complete", secondRole + ":InProgress");
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.schemaOf(second)).isEqualTo("2"));
+    food.awaitStepStates(firstRole + ":Complete", secondRole + ":InProgress");
   }
 
   private void finishSecondStep(String second) {
     deployments.makeReady(second);
-    awaitPhase(PairPhase.Ready);
-    assertThat(pair().getStatus().getRollout()).isNull();
-    assertThat(pair().getStatus().getSchema()).isEqualTo("2");
+    food.awaitPhase(PairPhase.Ready);
+    assertThat(food.get().getStatus().getRollout()).isNull();
+    assertThat(food.get().getStatus().getSchema()).isEqualTo("2");
   }
 
   /** The Deployment keeps the schema-1 template it runs for a while. */
   private void heldBack(String name) {
-    String revision = revision(name);
+    String revision = food.revision(name);
     await()
         .during(HELD)
         .atMost(HELD.multipliedBy(3))
         .untilAsserted(
             () -> {
-              assertThat(schemaOf(name)).isEqualTo("1");
-              assertThat(revision(name)).isEqualTo(revision);
+              assertThat(food.schemaOf(name)).isEqualTo("1");
+              assertThat(food.revision(name)).isEqualTo(revision);
             });
   }
 
   private void readyPair() {
-    client.resource(Pairs.foodDelivery()).create();
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployment(MENU)).isNotNull());
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployment(ORDER)).isNotNull());
+    food.create();
+    food.awaitDeployments();
     deployments.makeReady(MENU);
     deployments.makeReady(ORDER);
-    awaitPhase(PairPhase.Ready);
-    changes = DeploymentChangeLog.start(client, NS);
+    food.awaitPhase(PairPhase.Ready);
+    changes = DeploymentChangeLog.start(client, NAMESPACE);
   }
 
   private void changeSchema(CompatibilityMode mode, RolloutStrategy strategy) {
-    edit(
+    food.edit(
         p -> {
           p.getSpec().getCache().setSchemaVersion(2);
           p.getSpec().getCache().setCompatibility(mode);
@@ -302,94 +298,8 @@ class SchemaRolloutTest {
         });
   }
 
-  private void edit(Consumer<CachedServicePair> change) {
-    client
-        .resources(CachedServicePair.class)
-        .inNamespace(NS)
-        .withName("food")
-        .edit(
-            p -> {
-              change.accept(p);
-              return p;
-            });
-  }
-
-  private Operator startedOperator() {
-    Operator started =
-        new Operator(
-            o ->
-                o.withKubernetesClient(client)
-                    .withCloseClientOnStop(false)
-                    .withSSABasedCreateUpdateMatchForDependentResources(false)
-                    .withUseSSAToPatchPrimaryResource(false));
-    started.register(
-        new CachedServicePairReconciler(
-            new RolloutCoordinator(
-                new CompatibilityRolloutPlanner(), probe, Duration.ofMillis(300)),
-            new StatusAggregator(),
-            new CountingClock()),
-        c -> c.settingNamespace(NS));
-    started.start();
-    return started;
-  }
-
-  private void awaitStepStates(String... states) {
-    await()
-        .atMost(TIMEOUT)
-        .untilAsserted(
-            () ->
-                assertThat(pair().getStatus().getRollout())
-                    .isNotNull()
-                    .satisfies(
-                        r ->
-                            assertThat(r.getSteps())
-                                .extracting(s -> s.getService().id() + ":" + s.getState())
-                                .containsExactly(states)));
-  }
-
-  private void awaitPhase(PairPhase phase) {
-    await()
-        .atMost(TIMEOUT)
-        .untilAsserted(
-            () -> {
-              CachedServicePair pair = pair();
-              assertThat(pair.getStatus()).isNotNull();
-              assertThat(pair.getStatus().getPhase()).isEqualTo(phase);
-            });
-  }
-
-  private CachedServicePair pair() {
-    return client.resources(CachedServicePair.class).inNamespace(NS).withName("food").get();
-  }
-
-  private PairCondition condition(String type) {
-    return pair().getStatus().getConditions().stream()
-        .filter(c -> c.getType().equals(type))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private Deployment deployment(String name) {
-    return client.apps().deployments().inNamespace(NS).withName(name).get();
-  }
-
-  private String image(String name) {
-    return deployment(name).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-  }
-
-  private String schemaOf(String name) {
-    return deployment(name)
-        .getSpec()
-        .getTemplate()
-        .getMetadata()
-        .getAnnotations()
-        .get(DeploymentBlueprint.SCHEMA_VERSION_ANNOTATION);
-  }
-
-  private String revision(String name) {
-    return deployment(name)
-        .getMetadata()
-        .getAnnotations()
-        .get(DeploymentBlueprint.REVISION_ANNOTATION);
+  private OperatorOnMock startedOperator() {
+    return OperatorOnMock.start(
+        client, NAMESPACE, new CompatibilityRolloutPlanner(), probe, new CountingClock());
   }
 }

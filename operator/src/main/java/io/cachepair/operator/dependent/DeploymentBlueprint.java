@@ -45,6 +45,9 @@ public final class DeploymentBlueprint {
   /** Long enough for Spring's graceful shutdown and a clean Coherence leave on SIGTERM. */
   public static final long TERMINATION_GRACE_SECONDS = 60;
 
+  /** UID and GID the service images run as ({@code USER 10001:10001} in both Dockerfiles). */
+  static final long SERVICE_USER = 10001;
+
   static final Duration DEFAULT_PRELOAD_TIMEOUT = Duration.ofMinutes(5);
   static final String DATA_VOLUME = "data";
   static final String TMP_VOLUME = "tmp";
@@ -110,7 +113,13 @@ public final class DeploymentBlueprint {
         .endMetadata()
         .withNewSpec()
         .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
+        // The service images' numeric user (a name cannot be checked against runAsNonRoot); the
+        // fsGroup makes a claim mounted at /data writable for it, so the embedded H2 can open.
         .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(SERVICE_USER)
+        .withRunAsGroup(SERVICE_USER)
+        .withFsGroup(SERVICE_USER)
         .withNewSeccompProfile()
         .withType("RuntimeDefault")
         .endSeccompProfile()

@@ -6,17 +6,19 @@ import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.CachedServicePairStatus;
 import io.cachepair.operator.api.v1alpha1.DatabaseSpec;
 import io.cachepair.operator.api.v1alpha1.EmbeddedDatabaseSpec;
-import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.RolloutStep;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.StepAction;
 import io.cachepair.operator.api.v1alpha1.StepState;
 import io.cachepair.operator.testing.Pairs;
+import io.cachepair.operator.testing.Rollouts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,24 @@ class DeploymentBlueprintTest {
     assertThat(d.getSpec().getTemplate().getSpec().getVolumes())
         .anySatisfy(
             v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("orders-data"));
+    assertThat(d.getSpec().getTemplate().getSpec().getSecurityContext().getFsGroup())
+        .as("the claim's files belong to the images' group, so the H2 file is writable")
+        .isEqualTo(10001L);
+  }
+
+  @Test
+  void desired_podSecurity_runsAsTheImagesNonRootUser_restricted() {
+    PodSpec pod = menu.desiredFor(Pairs.minimal("food"), null).getSpec().getTemplate().getSpec();
+
+    PodSecurityContext security = pod.getSecurityContext();
+    assertThat(security.getRunAsNonRoot()).isTrue();
+    assertThat(security.getRunAsUser()).as("USER in the service Dockerfiles").isEqualTo(10001L);
+    assertThat(security.getRunAsGroup()).isEqualTo(10001L);
+    assertThat(security.getFsGroup()).isEqualTo(10001L);
+    assertThat(security.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    SecurityContext container = pod.getContainers().get(0).getSecurityContext();
+    assertThat(container.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
   }
 
   @Test
@@ -204,15 +224,7 @@ class DeploymentBlueprintTest {
 
   private static CachedServicePairStatus statusWithStep(
       ServiceRole role, StepAction action, StepState state) {
-    RolloutStep step = new RolloutStep();
-    step.setService(role);
-    step.setAction(action);
-    step.setState(state);
-    RolloutStatus rollout = new RolloutStatus();
-    rollout.setSteps(List.of(step));
-    CachedServicePairStatus status = new CachedServicePairStatus();
-    status.setRollout(rollout);
-    return status;
+    return Rollouts.statusWith(Rollouts.plan(Rollouts.step(role, action, state)));
   }
 
   private static String revision(Deployment d) {

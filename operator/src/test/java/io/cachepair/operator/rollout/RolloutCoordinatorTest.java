@@ -1,10 +1,10 @@
 package io.cachepair.operator.rollout;
 
+import static io.cachepair.operator.testing.Rollouts.statusWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
-import io.cachepair.operator.api.v1alpha1.CachedServicePairStatus;
 import io.cachepair.operator.api.v1alpha1.CompatibilityMode;
 import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.RolloutStep;
@@ -15,12 +15,14 @@ import io.cachepair.operator.api.v1alpha1.StepState;
 import io.cachepair.operator.dependent.MenuDeploymentDependent;
 import io.cachepair.operator.dependent.ObservedPair;
 import io.cachepair.operator.dependent.OrderDeploymentDependent;
+import io.cachepair.operator.dependent.ServiceDeploymentDependent;
 import io.cachepair.operator.testing.Deployments;
 import io.cachepair.operator.testing.Pairs;
 import io.cachepair.operator.testing.ScriptedSafetyProbe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,8 @@ class RolloutCoordinatorTest {
   private final ScriptedSafetyProbe safety = new ScriptedSafetyProbe();
   private final RolloutCoordinator coordinator =
       new RolloutCoordinator(new SequentialRolloutPlanner(), safety);
+  private final RolloutCoordinator ordered =
+      new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
   private final CachedServicePair pair = Pairs.minimal("food");
 
   @Test
@@ -53,8 +57,8 @@ class RolloutCoordinatorTest {
     assertThat(plan.getSteps())
         .extracting(RolloutStep::getService, RolloutStep::getState)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(ServiceRole.ORDER, StepState.InProgress),
-            org.assertj.core.groups.Tuple.tuple(ServiceRole.MENU, StepState.Pending));
+            tuple(ServiceRole.ORDER, StepState.InProgress),
+            tuple(ServiceRole.MENU, StepState.Pending));
     assertThat(plan.getSteps().get(1).getFromImage()).isEqualTo("registry.example/menu-service:1");
     assertThat(plan.getSteps().get(1).getToImage()).isEqualTo("registry.example/menu-service:2");
     assertThat(plan.getCurrentStep()).isEqualTo(1);
@@ -77,17 +81,11 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_firstStepPodsNotAllReady_secondStepWaits() {
-    ObservedPair before = Deployments.allReady(pair);
-    newImages(2);
-    pair.setStatus(statusWith(coordinator.advance(pair, before, NOW).rollout()));
+    ObservedPair before = startPlan(coordinator, () -> newImages(2));
     // order got its new template; its new pod is not ready yet
-    Deployment order =
-        new OrderDeploymentDependent()
-            .desiredFor(pair, before.deployment(ServiceRole.ORDER).orElseThrow());
-    order.setStatus(before.deployment(ServiceRole.ORDER).orElseThrow().getStatus());
+    Deployment order = withNewTemplate(ServiceRole.ORDER, before);
     order.getStatus().setUpdatedReplicas(0);
-    ObservedPair rolling =
-        Deployments.pair(before.deployment(ServiceRole.MENU).orElseThrow(), order);
+    ObservedPair rolling = Deployments.pair(deployment(before, ServiceRole.MENU), order);
 
     RolloutStatus plan = coordinator.advance(pair, rolling, NOW).rollout();
 
@@ -98,15 +96,10 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_restartedMidPlan_resumesAtSecondStep_withoutRepeatingTheFirst() {
-    ObservedPair before = Deployments.allReady(pair);
-    newImages(2);
-    pair.setStatus(statusWith(coordinator.advance(pair, before, NOW).rollout()));
+    ObservedPair before = startPlan(coordinator, () -> newImages(2));
     // order finished rolling; a new coordinator (restarted operator) reads the plan from status
-    Deployment order =
-        new OrderDeploymentDependent()
-            .desiredFor(pair, before.deployment(ServiceRole.ORDER).orElseThrow());
+    Deployment order = withNewTemplate(ServiceRole.ORDER, before);
     order.getMetadata().setGeneration(2L);
-    order.setStatus(before.deployment(ServiceRole.ORDER).orElseThrow().getStatus());
     order.getStatus().setObservedGeneration(2L);
     CachedServicePair reread = new KubernetesSerialization().clone(pair);
     RolloutCoordinator restarted = new RolloutCoordinator(new SequentialRolloutPlanner(), safety);
@@ -115,7 +108,7 @@ class RolloutCoordinatorTest {
         restarted
             .advance(
                 reread,
-                Deployments.pair(before.deployment(ServiceRole.MENU).orElseThrow(), order),
+                Deployments.pair(deployment(before, ServiceRole.MENU), order),
                 NOW.plusSeconds(60))
             .rollout();
 
@@ -139,7 +132,7 @@ class RolloutCoordinatorTest {
 
     assertThat(progress.rollout().getSteps().get(1).getState()).isEqualTo(StepState.Pending);
     assertThat(progress.rollout().getWaitingFor()).contains("pause");
-    assertThat(progress.recheck()).contains(java.time.Duration.ofSeconds(20));
+    assertThat(progress.recheck()).contains(Duration.ofSeconds(20));
   }
 
   @Test
@@ -153,17 +146,10 @@ class RolloutCoordinatorTest {
     assertThat(plan.getSteps())
         .extracting(
             RolloutStep::getAction, RolloutStep::getFromReplicas, RolloutStep::getToReplicas)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(StepAction.ScaleIn, 3, 2),
-            org.assertj.core.groups.Tuple.tuple(StepAction.ScaleIn, 2, 1));
+        .containsExactly(tuple(StepAction.ScaleIn, 3, 2), tuple(StepAction.ScaleIn, 2, 1));
     assertThat(plan.getSteps().get(0).getState()).isEqualTo(StepState.InProgress);
     pair.setStatus(statusWith(plan));
-    assertThat(
-            new MenuDeploymentDependent()
-                .desiredFor(pair, three.deployment(ServiceRole.MENU).orElseThrow())
-                .getSpec()
-                .getReplicas())
-        .isEqualTo(2);
+    assertThat(desired(ServiceRole.MENU, three).getSpec().getReplicas()).isEqualTo(2);
   }
 
   @Test
@@ -184,7 +170,6 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_backwardSchemaChange_recordsVersionsModeAndStepInSummary() {
-    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
     ObservedPair running = Deployments.allReady(pair);
     newSchema(2, CompatibilityMode.BACKWARD);
 
@@ -201,10 +186,7 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_firstStepDone_newPodsReportOldContract_stopsWithContractMismatch() {
-    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
-    ObservedPair before = Deployments.allReady(pair);
-    newSchema(2, CompatibilityMode.BACKWARD);
-    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+    ObservedPair before = startPlan(ordered, () -> newSchema(2, CompatibilityMode.BACKWARD));
     safety.reportContract(ServiceRole.ORDER, 1);
     int safetyChecks = safety.checks();
 
@@ -228,10 +210,7 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_contractMismatch_staysStoppedOnLaterPasses() {
-    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
-    ObservedPair before = Deployments.allReady(pair);
-    newSchema(2, CompatibilityMode.BACKWARD);
-    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+    ObservedPair before = startPlan(ordered, () -> newSchema(2, CompatibilityMode.BACKWARD));
     safety.reportContract(ServiceRole.ORDER, 1);
     pair.setStatus(statusWith(ordered.advance(pair, orderRolledOut(before), NOW).rollout()));
     safety.reportContract(ServiceRole.ORDER, 2);
@@ -245,10 +224,7 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_firstStepDone_noMemberAnswersForContract_waitsAndAsksAgain() {
-    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
-    ObservedPair before = Deployments.allReady(pair);
-    newSchema(2, CompatibilityMode.BACKWARD);
-    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+    ObservedPair before = startPlan(ordered, () -> newSchema(2, CompatibilityMode.BACKWARD));
     safety.silence(ServiceRole.ORDER);
 
     RolloutProgress progress = ordered.advance(pair, orderRolledOut(before), NOW);
@@ -261,10 +237,7 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_firstStepDone_newPodsReportNewContract_recordsItAndStartsMenu() {
-    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
-    ObservedPair before = Deployments.allReady(pair);
-    newSchema(2, CompatibilityMode.BACKWARD);
-    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+    ObservedPair before = startPlan(ordered, () -> newSchema(2, CompatibilityMode.BACKWARD));
 
     RolloutStatus plan = ordered.advance(pair, orderRolledOut(before), NOW).rollout();
 
@@ -275,10 +248,7 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_imageOnlyChange_asksNoContract() {
-    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
-    ObservedPair before = Deployments.allReady(pair);
-    newImages(2);
-    pair.setStatus(statusWith(ordered.advance(pair, before, NOW).rollout()));
+    ObservedPair before = startPlan(ordered, () -> newImages(2));
 
     RolloutStatus plan = ordered.advance(pair, orderRolledOut(before), NOW).rollout();
 
@@ -288,7 +258,6 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_noneWithRecreate_stopsOrderThenMenu_startsMenuThenOrder_withoutSafetyChecks() {
-    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
     ObservedPair observed = Deployments.allReady(pair);
     newSchema(2, CompatibilityMode.NONE);
     pair.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
@@ -327,7 +296,6 @@ class RolloutCoordinatorTest {
 
   @Test
   void advance_noneWithoutRecreate_blocksNamingBothVersions() {
-    RolloutCoordinator ordered = new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
     ObservedPair running = Deployments.allReady(pair);
     newSchema(3, CompatibilityMode.NONE);
 
@@ -340,17 +308,42 @@ class RolloutCoordinatorTest {
     assertThat(plan.holdsTemplateOf(ServiceRole.ORDER)).isTrue();
   }
 
+  /**
+   * Runs the pair as the spec asks for it, applies {@code change} to the spec, and stores the plan
+   * of one pass in status, as the reconciler does.
+   *
+   * @return the Deployments that ran before the change
+   */
+  private ObservedPair startPlan(RolloutCoordinator by, Runnable change) {
+    ObservedPair before = Deployments.allReady(pair);
+    change.run();
+    pair.setStatus(statusWith(by.advance(pair, before, NOW).rollout()));
+    return before;
+  }
+
+  /** The Deployment the dependent makes from the plan in status, given what runs. */
+  private Deployment desired(ServiceRole role, ObservedPair observed) {
+    ServiceDeploymentDependent dependent =
+        role == ServiceRole.MENU ? new MenuDeploymentDependent() : new OrderDeploymentDependent();
+    return dependent.desiredFor(pair, deployment(observed, role));
+  }
+
+  /** The Deployment with the template the plan allows, still with the status its old pods had. */
+  private Deployment withNewTemplate(ServiceRole role, ObservedPair before) {
+    Deployment updated = desired(role, before);
+    updated.setStatus(new DeploymentStatusBuilder(deployment(before, role).getStatus()).build());
+    return updated;
+  }
+
+  private static Deployment deployment(ObservedPair observed, ServiceRole role) {
+    return observed.deployment(role).orElseThrow();
+  }
+
   /** Both Deployments as the dependents make them from the plan in status, fully rolled out. */
   private ObservedPair applied(ObservedPair observed) {
     return Deployments.pair(
-        settled(
-            new MenuDeploymentDependent()
-                .desiredFor(pair, observed.deployment(ServiceRole.MENU).orElseThrow()),
-            observed.deployment(ServiceRole.MENU).orElseThrow()),
-        settled(
-            new OrderDeploymentDependent()
-                .desiredFor(pair, observed.deployment(ServiceRole.ORDER).orElseThrow()),
-            observed.deployment(ServiceRole.ORDER).orElseThrow()));
+        settled(desired(ServiceRole.MENU, observed), deployment(observed, ServiceRole.MENU)),
+        settled(desired(ServiceRole.ORDER, observed), deployment(observed, ServiceRole.ORDER)));
   }
 
   private static Deployment settled(Deployment desired, Deployment before) {
@@ -380,12 +373,9 @@ class RolloutCoordinatorTest {
 
   /** Order runs the template of its started step, every pod updated and ready. */
   private ObservedPair orderRolledOut(ObservedPair before) {
-    Deployment order =
-        new OrderDeploymentDependent()
-            .desiredFor(pair, before.deployment(ServiceRole.ORDER).orElseThrow());
     return Deployments.pair(
-        before.deployment(ServiceRole.MENU).orElseThrow(),
-        settled(order, before.deployment(ServiceRole.ORDER).orElseThrow()));
+        deployment(before, ServiceRole.MENU),
+        settled(desired(ServiceRole.ORDER, before), deployment(before, ServiceRole.ORDER)));
   }
 
   private void newSchema(int version, CompatibilityMode mode) {
@@ -398,11 +388,5 @@ class RolloutCoordinatorTest {
     pair.getMetadata().setGeneration(2L);
     pair.getSpec().getMenu().setImage("registry.example/menu-service:" + version);
     pair.getSpec().getOrder().setImage("registry.example/order-service:" + version);
-  }
-
-  private static CachedServicePairStatus statusWith(RolloutStatus rollout) {
-    CachedServicePairStatus status = new CachedServicePairStatus();
-    status.setRollout(rollout);
-    return status;
   }
 }

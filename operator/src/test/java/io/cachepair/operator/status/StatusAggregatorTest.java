@@ -1,5 +1,7 @@
 package io.cachepair.operator.status;
 
+import static io.cachepair.operator.testing.Rollouts.plan;
+import static io.cachepair.operator.testing.Rollouts.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
@@ -7,9 +9,9 @@ import io.cachepair.operator.api.v1alpha1.CachedServicePairStatus;
 import io.cachepair.operator.api.v1alpha1.PairCondition;
 import io.cachepair.operator.api.v1alpha1.PairPhase;
 import io.cachepair.operator.api.v1alpha1.RolloutStatus;
-import io.cachepair.operator.api.v1alpha1.RolloutStep;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.StepAction;
+import io.cachepair.operator.api.v1alpha1.StepState;
 import io.cachepair.operator.dependent.ObservedPair;
 import io.cachepair.operator.testing.Deployments;
 import io.cachepair.operator.testing.Pairs;
@@ -42,14 +44,7 @@ class StatusAggregatorTest {
   @Test
   void aggregate_podsRunningNotReady_isPreloadingWithWaitingMessage() {
     CachedServicePairStatus status =
-        aggregator.aggregate(
-            null,
-            pair,
-            Deployments.pair(
-                Deployments.running(pair, ServiceRole.MENU, 0),
-                Deployments.running(pair, ServiceRole.ORDER, 0)),
-            null,
-            T0);
+        aggregator.aggregate(null, pair, Deployments.withReady(pair, 0, 0), null, T0);
 
     assertThat(status.getPhase()).isEqualTo(PairPhase.Preloading);
     assertThat(condition(status, PairCondition.READY).getMessage())
@@ -71,18 +66,10 @@ class StatusAggregatorTest {
 
   @Test
   void reconcile_menuWithZeroReady_isDegradedWithOrdersContinuing() {
-    CachedServicePairStatus ready =
-        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+    CachedServicePairStatus ready = readyAtT0();
 
     CachedServicePairStatus degraded =
-        aggregator.aggregate(
-            ready,
-            pair,
-            Deployments.pair(
-                Deployments.running(pair, ServiceRole.MENU, 0),
-                Deployments.running(pair, ServiceRole.ORDER, 1)),
-            null,
-            T1);
+        aggregator.aggregate(ready, pair, Deployments.withReady(pair, 0, 1), null, T1);
 
     assertThat(degraded.getPhase()).isEqualTo(PairPhase.Degraded);
     PairCondition condition = condition(degraded, PairCondition.DEGRADED);
@@ -95,18 +82,10 @@ class StatusAggregatorTest {
 
   @Test
   void aggregate_orderWithZeroReady_saysNoOrdersAreTaken() {
-    CachedServicePairStatus ready =
-        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+    CachedServicePairStatus ready = readyAtT0();
 
     CachedServicePairStatus degraded =
-        aggregator.aggregate(
-            ready,
-            pair,
-            Deployments.pair(
-                Deployments.running(pair, ServiceRole.MENU, 1),
-                Deployments.running(pair, ServiceRole.ORDER, 0)),
-            null,
-            T1);
+        aggregator.aggregate(ready, pair, Deployments.withReady(pair, 1, 0), null, T1);
 
     assertThat(condition(degraded, PairCondition.DEGRADED).getReason())
         .isEqualTo("OrderUnavailable");
@@ -114,8 +93,7 @@ class StatusAggregatorTest {
 
   @Test
   void aggregate_unchangedState_keepsLastTransitionTimes_andEqualsPreviousStatus() {
-    CachedServicePairStatus first =
-        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
+    CachedServicePairStatus first = readyAtT0();
 
     CachedServicePairStatus second =
         aggregator.aggregate(first, pair, Deployments.allReady(pair), null, T2);
@@ -125,12 +103,8 @@ class StatusAggregatorTest {
 
   @Test
   void aggregate_degradedThenReadyAgain_movesReadyTransitionTimeOnlyWhenStatusFlips() {
-    CachedServicePairStatus ready =
-        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
-    ObservedPair menuDown =
-        Deployments.pair(
-            Deployments.running(pair, ServiceRole.MENU, 0),
-            Deployments.running(pair, ServiceRole.ORDER, 1));
+    CachedServicePairStatus ready = readyAtT0();
+    ObservedPair menuDown = Deployments.withReady(pair, 0, 1);
     CachedServicePairStatus degraded = aggregator.aggregate(ready, pair, menuDown, null, T1);
     CachedServicePairStatus stillDegraded =
         aggregator.aggregate(degraded, pair, menuDown, null, T2);
@@ -146,11 +120,7 @@ class StatusAggregatorTest {
 
   @Test
   void aggregate_activePlan_isRollingOutWithStepInMessage() {
-    RolloutStatus rollout = new RolloutStatus();
-    RolloutStep step = new RolloutStep();
-    step.setService(ServiceRole.ORDER);
-    step.setAction(StepAction.Update);
-    rollout.setSteps(List.of(step));
+    RolloutStatus rollout = plan(step(ServiceRole.ORDER, StepAction.Update, StepState.Pending));
     rollout.setSummary("1/1 order Update");
     rollout.setWaitingFor("order-service to roll out (0/1 updated, 1/1 ready)");
 
@@ -201,26 +171,14 @@ class StatusAggregatorTest {
 
   @Test
   void aggregate_recreatePlanWithBothServicesStopped_isRollingOutWithPlannedDowntime() {
-    CachedServicePairStatus ready =
-        aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
-    RolloutStatus rollout = new RolloutStatus();
+    CachedServicePairStatus ready = readyAtT0();
+    RolloutStatus rollout = plan(step(ServiceRole.MENU, StepAction.ScaleDown, StepState.Pending));
     rollout.setDowntime(true);
-    RolloutStep step = new RolloutStep();
-    step.setService(ServiceRole.MENU);
-    step.setAction(StepAction.ScaleDown);
-    rollout.setSteps(List.of(step));
     rollout.setSummary("2/4 menu ScaleDown, schema 1->2 NONE Recreate");
     rollout.setWaitingFor("menu-service to stop every pod (0/0 updated, 0/0 ready)");
 
     CachedServicePairStatus status =
-        aggregator.aggregate(
-            ready,
-            pair,
-            Deployments.pair(
-                Deployments.running(pair, ServiceRole.MENU, 0),
-                Deployments.running(pair, ServiceRole.ORDER, 0)),
-            rollout,
-            T1);
+        aggregator.aggregate(ready, pair, Deployments.withReady(pair, 0, 0), rollout, T1);
 
     assertThat(status.getPhase()).isEqualTo(PairPhase.RollingOut);
     assertThat(condition(status, PairCondition.PROGRESSING).getMessage())
@@ -252,6 +210,11 @@ class StatusAggregatorTest {
 
     assertThat(status.getPhase()).isEqualTo(PairPhase.Degraded);
     assertThat(condition(status, PairCondition.DEGRADED).getReason()).isEqualTo("DeploymentFailed");
+  }
+
+  /** The status of the first pass over a pair whose pods are all ready. */
+  private CachedServicePairStatus readyAtT0() {
+    return aggregator.aggregate(null, pair, Deployments.allReady(pair), null, T0);
   }
 
   private static PairCondition condition(CachedServicePairStatus status, String type) {

@@ -38,6 +38,12 @@ public final class Deployments {
         running(pair, ServiceRole.ORDER, pair.getSpec().getOrder().replicasOrDefault()));
   }
 
+  /** Both Deployments as the spec asks for them, with that many of their pods ready. */
+  public static ObservedPair withReady(CachedServicePair pair, int menuReady, int orderReady) {
+    return pair(
+        running(pair, ServiceRole.MENU, menuReady), running(pair, ServiceRole.ORDER, orderReady));
+  }
+
   public static ObservedPair pair(Deployment menu, Deployment order) {
     Map<ServiceRole, Deployment> map = new EnumMap<>(ServiceRole.class);
     if (menu != null) {
