@@ -23,9 +23,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +68,7 @@ class MenuServiceIT {
   @Autowired DishRepository dishes;
   @Autowired DishOutbox outbox;
   @Autowired MenuOrigin origin;
+  @Autowired ApplicationContext context;
 
   private DishCaches.Opened opened;
 
@@ -486,6 +490,31 @@ class MenuServiceIT {
         get("/api/dishes/other-menus-dish"),
         HttpStatus.NOT_FOUND,
         "dish 'other-menus-dish' was deleted");
+  }
+
+  @Test
+  void writeWhileNotReady_is503_andChangesNothing() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()
+                    == HttpStatus.OK);
+    AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+    try {
+      ResponseEntity<Map<String, Object>> r =
+          send(
+              HttpMethod.POST,
+              "/api/dishes",
+              "{\"name\":\"Too Early\",\"priceCents\":100,\"currency\":\"EUR\"}",
+              null);
+      assertProblem(r, HttpStatus.SERVICE_UNAVAILABLE, null);
+      assertThat(r.getBody()).containsEntry("type", "https://cachepair.io/problems/menu-not-ready");
+      assertThat(dishes.find("too-early")).isEmpty();
+    } finally {
+      AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+    }
+    create("{\"name\":\"Too Early\",\"priceCents\":100,\"currency\":\"EUR\"}");
   }
 
   // --- helpers -----------------------------------------------------------------------------------

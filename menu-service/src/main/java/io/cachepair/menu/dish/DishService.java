@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -34,6 +36,7 @@ public class DishService {
   private final Validator validator;
   private final int maxBatchDishes;
   private final Clock clock = Clock.systemUTC();
+  private final ApplicationAvailability availability;
 
   DishService(
       DishRepository dishes,
@@ -42,7 +45,8 @@ public class DishService {
       TransactionTemplate tx,
       ApplicationEventPublisher events,
       Validator validator,
-      MenuProperties properties) {
+      MenuProperties properties,
+      ApplicationAvailability availability) {
     this.dishes = dishes;
     this.outbox = outbox;
     this.origin = origin;
@@ -50,6 +54,14 @@ public class DishService {
     this.events = events;
     this.validator = validator;
     this.maxBatchDishes = properties.maxBatchDishes();
+    this.availability = availability;
+  }
+
+  /** Writes wait for readiness: before it the preload owns the rows, after it shutdown does. */
+  private void requireReady() {
+    if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+      throw new MenuNotReady();
+    }
   }
 
   /**
@@ -74,6 +86,7 @@ public class DishService {
    * @return the written dish
    */
   public Dish create(DishRequest request) {
+    requireReady();
     String id = idOf(request, "");
     Dish written =
         inTransaction(
@@ -101,6 +114,7 @@ public class DishService {
    * @return the written dish
    */
   public Dish update(String id, DishRequest request, String ifMatch) {
+    requireReady();
     if (request.id() != null && !request.id().equals(id)) {
       throw InvalidDish.of(
           "id", "'" + request.id() + "' does not match the id in the path '" + id + "'");
@@ -133,6 +147,7 @@ public class DishService {
    * @return the tombstone
    */
   public Dish delete(String id, String ifMatch) {
+    requireReady();
     IfMatch condition = IfMatch.parse(ifMatch);
     Dish tombstone =
         inTransaction(
@@ -161,6 +176,7 @@ public class DishService {
    * @return what the import did
    */
   public BatchImportResult importAll(List<DishRequest> requests) {
+    requireReady();
     if (requests.size() > maxBatchDishes) {
       throw new BatchTooLarge(requests.size(), maxBatchDishes);
     }
