@@ -50,7 +50,8 @@ public final class Pair implements AutoCloseable {
     ServiceProcess.Builder b =
         ServiceProcess.builder(ServiceKind.MENU, name, cluster, work)
             .heap(menuHeap)
-            .dataDir(dataDir);
+            .dataDir(dataDir)
+            .fullJit();
     properties.forEach(b::property);
     return remember(b.build());
   }
@@ -58,7 +59,10 @@ public final class Pair implements AutoCloseable {
   /** Describes an order replica. */
   public ServiceProcess order(String name) {
     return remember(
-        ServiceProcess.builder(ServiceKind.ORDER, name, cluster, work).heap(heap).build());
+        ServiceProcess.builder(ServiceKind.ORDER, name, cluster, work)
+            .heap(heap)
+            .fullJit()
+            .build());
   }
 
   private ServiceProcess remember(ServiceProcess p) {

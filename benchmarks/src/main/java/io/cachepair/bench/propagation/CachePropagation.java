@@ -32,7 +32,7 @@ public final class CachePropagation {
     TestCluster cluster = TestCluster.unique("bench-cache");
     // the services' JVM flags, so that this is the services' replication cost without the services
     List<String> jvm = new ArrayList<>(ChildJvm.loopback(cluster));
-    jvm.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    jvm.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC"));
     int warmup = Math.max(1, scale.propagationSeconds() / 4);
     try (ChildJvm reader = start("cache-reader", jvm, List.of("reader"), work);
         ChildJvm writer =

@@ -38,12 +38,7 @@ public final class OrderThroughput {
       throws Exception {
     int port = FreePorts.pick();
     List<String> jvm =
-        List.of(
-            "-Xmx256m",
-            "-Xss512k",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-Djava.net.preferIPv4Stack=true");
+        List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true");
     try (ChildJvm baseline =
         ChildJvm.start(
             "remote-lookup-baseline",

@@ -5,6 +5,7 @@ import com.tangosol.net.partition.PartitionListener;
 import com.tangosol.util.Filters;
 import com.tangosol.util.Processors;
 import io.cachepair.contract.dish.Dish;
+import io.cachepair.contract.dish.VersionedBatch;
 import io.cachepair.contract.dish.VersionedPutAll;
 import io.cachepair.contract.loss.PartitionLossRelay;
 import io.cachepair.contract.meta.PartitionLosses;
@@ -103,9 +104,7 @@ public class PartitionLossReseeder implements PartitionListener, DisposableBean 
         for (String id : ids.subList(from, Math.min(from + batchSize, ids.size()))) {
           batch.put(id, snapshot.get(id));
         }
-        Map<String, Boolean> results =
-            opened.partitioned().invokeAll(batch.keySet(), new VersionedPutAll(batch));
-        written += results.values().stream().filter(Boolean.TRUE::equals).count();
+        written += VersionedBatch.write(opened.partitioned(), batch);
       }
       // Restore what the lost partitions held of the meta records (the preload marker, the loss
       // tally itself) from this member's view first, so the tally below counts on from there.

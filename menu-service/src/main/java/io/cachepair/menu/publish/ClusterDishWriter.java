@@ -1,8 +1,8 @@
 package io.cachepair.menu.publish;
 
 import io.cachepair.contract.dish.Dish;
+import io.cachepair.contract.dish.VersionedBatch;
 import io.cachepair.contract.dish.VersionedPut;
-import io.cachepair.contract.dish.VersionedPutAll;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.menu.MenuProperties;
 import java.util.Collection;
@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes dishes into the partitioned cache through the contract's versioned entry processors, so
- * that nothing older than what the cluster holds ever wins, in batches of a bounded size.
+ * that nothing older than what the cluster holds ever wins, in batches of a bounded size, each
+ * batch split by partition ({@link VersionedBatch}).
  */
 @Component
 public class ClusterDishWriter {
@@ -57,9 +58,7 @@ public class ClusterDishWriter {
       for (Dish dish : all.subList(from, Math.min(from + batchSize, all.size()))) {
         batch.put(dish.id(), dish);
       }
-      Map<String, Boolean> results =
-          opened.partitioned().invokeAll(batch.keySet(), new VersionedPutAll(batch));
-      applied += (int) results.values().stream().filter(Boolean.TRUE::equals).count();
+      applied += VersionedBatch.write(opened.partitioned(), batch);
     }
     return applied;
   }

@@ -29,6 +29,7 @@ public final class ServiceProcess {
   private final TestCluster cluster;
   private final Map<String, String> properties;
   private final String heap;
+  private final boolean quickStart;
   private final ServiceHttp http;
   private Process process;
   private int starts;
@@ -43,6 +44,7 @@ public final class ServiceProcess {
     this.cluster = b.cluster;
     this.properties = Map.copyOf(b.properties);
     this.heap = b.heap;
+    this.quickStart = b.quickStart;
     this.http = new ServiceHttp(port);
   }
 
@@ -76,7 +78,10 @@ public final class ServiceProcess {
     command.add("-Xmx" + heap);
     command.add("-Xss512k");
     command.add("-XX:+UseSerialGC");
-    command.add("-XX:TieredStopAtLevel=1");
+    if (quickStart) {
+      // C1 only: starts faster, runs slower; right for tests, wrong for benchmarks
+      command.add("-XX:TieredStopAtLevel=1");
+    }
     command.add("-Djava.net.preferIPv4Stack=true");
     command.add("-jar");
     command.add(kind.jar().toString());
@@ -264,6 +269,7 @@ public final class ServiceProcess {
     private Path logDir;
     private int port;
     private String heap = "256m";
+    private boolean quickStart = true;
 
     private Builder(ServiceKind kind, String name, TestCluster cluster, Path workDir) {
       this.kind = kind;
@@ -282,6 +288,15 @@ public final class ServiceProcess {
     /** Sets the maximum heap, e.g. {@code 384m}. */
     public Builder heap(String heap) {
       this.heap = heap;
+      return this;
+    }
+
+    /**
+     * Runs the JVM with the full JIT, as in production (benchmarks), instead of the quick-start
+     * C1-only compiler the tests use.
+     */
+    public Builder fullJit() {
+      this.quickStart = false;
       return this;
     }
 

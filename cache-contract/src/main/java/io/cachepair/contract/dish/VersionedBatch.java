@@ -1,0 +1,61 @@
+package io.cachepair.contract.dish;
+
+import com.tangosol.net.NamedCache;
+import com.tangosol.net.PartitionedService;
+import com.tangosol.net.partition.KeyPartitioningStrategy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Writes many dishes through {@link VersionedPutAll} with one call per partition, all under way at
+ * once.
+ *
+ * <p>Coherence runs an {@code invokeAll} partition by partition and deserializes the processor for
+ * each partition it touches: one processor carrying a whole batch would be read once per partition
+ * (measured: 100,000 dishes preloaded in about 9 s instead of about 1 s). Split by partition, each
+ * dish is read once, on its owner.
+ */
+public final class VersionedBatch {
+
+  private VersionedBatch() {}
+
+  /**
+   * Writes dishes or tombstones, each only if newer than what the cache holds.
+   *
+   * @param cache the partitioned dish cache (not a view)
+   * @param dishes the dishes by id
+   * @return how many were applied (the others were held in the same or a newer revision)
+   */
+  public static int write(NamedCache<String, Dish> cache, Map<String, Dish> dishes) {
+    if (dishes.isEmpty()) {
+      return 0;
+    }
+    List<CompletableFuture<Map<String, Boolean>>> calls = new ArrayList<>();
+    for (Map<String, Dish> slice : byPartition(cache, dishes)) {
+      calls.add(cache.async().invokeAll(slice.keySet(), new VersionedPutAll(slice)));
+    }
+    int applied = 0;
+    for (CompletableFuture<Map<String, Boolean>> call : calls) {
+      applied += (int) call.join().values().stream().filter(Boolean.TRUE::equals).count();
+    }
+    return applied;
+  }
+
+  private static List<Map<String, Dish>> byPartition(
+      NamedCache<String, Dish> cache, Map<String, Dish> dishes) {
+    if (!(cache.getCacheService() instanceof PartitionedService service)) {
+      return List.of(dishes);
+    }
+    KeyPartitioningStrategy partitions = service.getKeyPartitioningStrategy();
+    Map<Integer, Map<String, Dish>> slices = new HashMap<>();
+    dishes.forEach(
+        (id, dish) ->
+            slices
+                .computeIfAbsent(partitions.getKeyPartition(id), p -> new HashMap<>())
+                .put(id, dish));
+    return new ArrayList<>(slices.values());
+  }
+}
