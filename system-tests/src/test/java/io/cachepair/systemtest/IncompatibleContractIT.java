@@ -3,6 +3,7 @@ package io.cachepair.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cachepair.contract.CacheNames;
 import io.cachepair.systemtest.fixture.ContractMember;
 import io.cachepair.systemtest.launch.ServiceProcess;
 import io.cachepair.systemtest.launch.TestCluster;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -96,26 +98,19 @@ class IncompatibleContractIT {
       TestCluster cluster, String name, String version, String reads, String mode)
       throws IOException {
     Files.createDirectories(logOf(name).getParent());
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-Djava.net.preferIPv4Stack=true",
-            "-Dcoherence.cluster=" + cluster.name(),
-            "-Dcoherence.clusterport=" + cluster.port(),
-            "-Dcoherence.wka=127.0.0.1",
-            "-Dcoherence.localhost=127.0.0.1",
-            "-Dcoherence.discovery.address=127.0.0.1",
-            "-Dcoherence.management.remote.host=127.0.0.1",
-            "-Dcoherence.ttl=0",
-            "-Dcoherence.cacheconfig=cachepair-cache-config.xml",
-            "-Dcoherence.member=" + name,
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dcoherence.member=" + name));
+    command.addAll(cluster.memberSystemProperties(CacheNames.CACHE_CONFIG));
+    command.addAll(
+        List.of(
             "-cp",
             System.getProperty("java.class.path"),
             ContractMember.class.getName(),
             version,
             reads,
-            mode)
+            mode));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(logOf(name).toFile())
         .start();

@@ -81,16 +81,7 @@ public final class ChildJvm implements AutoCloseable {
 
   /** The loopback recipe of DESIGN §5 as system properties, for a plain Coherence member. */
   public static List<String> loopback(TestCluster cluster) {
-    return List.of(
-        "-Djava.net.preferIPv4Stack=true",
-        "-Dcoherence.cluster=" + cluster.name(),
-        "-Dcoherence.clusterport=" + cluster.port(),
-        "-Dcoherence.wka=127.0.0.1",
-        "-Dcoherence.localhost=127.0.0.1",
-        "-Dcoherence.discovery.address=127.0.0.1",
-        "-Dcoherence.management.remote.host=127.0.0.1",
-        "-Dcoherence.ttl=0",
-        "-Dcoherence.cacheconfig=" + CacheNames.CACHE_CONFIG);
+    return cluster.memberSystemProperties(CacheNames.CACHE_CONFIG);
   }
 
   /**

@@ -69,7 +69,7 @@ public final class RemoteLookupOrderServer {
     try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "");
         Statement s = c.createStatement();
         InputStream schema =
-            RemoteLookupOrderServer.class.getResourceAsStream("/baseline/orders.sql")) {
+            RemoteLookupOrderServer.class.getResourceAsStream("/baseline/V1__orders.sql")) {
       for (String ddl : new String(schema.readAllBytes(), StandardCharsets.UTF_8).split(";")) {
         if (!ddl.isBlank()) {
           s.execute(ddl);
