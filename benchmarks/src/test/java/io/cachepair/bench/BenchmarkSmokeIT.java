@@ -16,7 +16,10 @@ class BenchmarkSmokeIT {
 
   @Test
   void smokeRun_everyBenchmark_producesItsFigures() {
-    Path work = Path.of(System.getProperty("cachepair.bench.work", "target/bench-smoke"));
+    // a folder of its own per run: the pair must start from empty databases
+    Path work =
+        Path.of(System.getProperty("cachepair.bench.work", "target/bench-smoke"))
+            .resolve("run-" + System.currentTimeMillis());
 
     Results results = BenchmarkSuite.run(Scale.SMOKE, work, List.of());
 

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * The design the seed replaces, as a small order server in a JVM of its own: for every order it
@@ -70,7 +71,13 @@ public final class RemoteLookupOrderServer {
         Statement s = c.createStatement();
         InputStream schema =
             RemoteLookupOrderServer.class.getResourceAsStream("/baseline/V1__orders.sql")) {
-      for (String ddl : new String(schema.readAllBytes(), StandardCharsets.UTF_8).split(";")) {
+      // order-service's Flyway migration: drop its comment lines (they may hold ';') and split
+      String sql =
+          new String(schema.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(line -> !line.strip().startsWith("--"))
+              .collect(Collectors.joining("\n"));
+      for (String ddl : sql.split(";")) {
         if (!ddl.isBlank()) {
           s.execute(ddl);
         }
