@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * every new pod, the contract check between steps, the blocks, and a restart mid-plan.
  */
 @EnableKubernetesMockClient(crud = true)
-class SchemaRolloutTest {
+class SchemaRolloutIT {
 
   private static final String MENU_V2 = "cachepair/menu-service:0.2.0";
   private static final String ORDER_V2 = "cachepair/order-service:0.2.0";

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * simulated Deployment controller.
  */
 @EnableKubernetesMockClient(crud = true)
-class CachedServicePairReconcilerTest {
+class CachedServicePairReconcilerIT {
 
   KubernetesMockServer server;
   KubernetesClient client;
