@@ -10,12 +10,11 @@ import static org.awaitility.Awaitility.await;
 import io.cachepair.operator.api.v1alpha1.PairCondition;
 import io.cachepair.operator.api.v1alpha1.PairPhase;
 import io.cachepair.operator.api.v1alpha1.StepState;
-import io.cachepair.operator.rollout.SequentialRolloutPlanner;
 import io.cachepair.operator.testing.CountingClock;
 import io.cachepair.operator.testing.DeploymentControllerSim;
+import io.cachepair.operator.testing.FakeMembers;
 import io.cachepair.operator.testing.FoodPair;
 import io.cachepair.operator.testing.OperatorOnMock;
-import io.cachepair.operator.testing.ScriptedSafetyProbe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -43,7 +42,7 @@ class CachedServicePairReconcilerIT {
   KubernetesMockServer server;
   KubernetesClient client;
 
-  private final ScriptedSafetyProbe safety = new ScriptedSafetyProbe();
+  private final FakeMembers safety = new FakeMembers(pod -> this.deployments.contractOf(pod));
   private final CountingClock clock = new CountingClock();
   private OperatorOnMock operator;
   private DeploymentControllerSim deployments;
@@ -52,9 +51,8 @@ class CachedServicePairReconcilerIT {
   @BeforeEach
   void startOperator() {
     OperatorOnMock.installCrd(client);
-    operator =
-        OperatorOnMock.start(client, NAMESPACE, new SequentialRolloutPlanner(), safety, clock);
     deployments = DeploymentControllerSim.start(client, NAMESPACE);
+    operator = OperatorOnMock.start(client, NAMESPACE, safety, clock);
     food = new FoodPair(client);
   }
 

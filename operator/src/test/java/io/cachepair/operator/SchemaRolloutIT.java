@@ -13,13 +13,12 @@ import io.cachepair.operator.api.v1alpha1.PairPhase;
 import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
-import io.cachepair.operator.rollout.CompatibilityRolloutPlanner;
 import io.cachepair.operator.testing.CountingClock;
 import io.cachepair.operator.testing.DeploymentChangeLog;
 import io.cachepair.operator.testing.DeploymentControllerSim;
+import io.cachepair.operator.testing.FakeMembers;
 import io.cachepair.operator.testing.FoodPair;
 import io.cachepair.operator.testing.OperatorOnMock;
-import io.cachepair.operator.testing.ScriptedSafetyProbe;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -43,7 +42,7 @@ class SchemaRolloutIT {
 
   KubernetesClient client;
 
-  private final ScriptedSafetyProbe probe = new ScriptedSafetyProbe();
+  private final FakeMembers probe = new FakeMembers(pod -> this.deployments.contractOf(pod));
   private OperatorOnMock operator;
   private DeploymentControllerSim deployments;
   private DeploymentChangeLog changes;
@@ -52,8 +51,8 @@ class SchemaRolloutIT {
   @BeforeEach
   void startOperator() {
     OperatorOnMock.installCrd(client);
-    operator = startedOperator();
     deployments = DeploymentControllerSim.start(client, NAMESPACE);
+    operator = startedOperator();
     food = new FoodPair(client);
   }
 
@@ -159,7 +158,9 @@ class SchemaRolloutIT {
             "food-menu replicas 2->0",
             "food-menu template, replicas 0->2",
             "food-order template, replicas 0->1");
-    assertThat(probe.checks()).as("no safety check in a Recreate plan").isZero();
+    assertThat(probe.reads())
+        .as("no safety check in a Recreate plan, one contract check")
+        .isEqualTo(1);
   }
 
   @Test
@@ -299,7 +300,6 @@ class SchemaRolloutIT {
   }
 
   private OperatorOnMock startedOperator() {
-    return OperatorOnMock.start(
-        client, NAMESPACE, new CompatibilityRolloutPlanner(), probe, new CountingClock());
+    return OperatorOnMock.start(client, NAMESPACE, probe, new CountingClock());
   }
 }

@@ -9,13 +9,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.cachepair.operator.api.v1alpha1.CompatibilityMode;
 import io.cachepair.operator.api.v1alpha1.PairPhase;
-import io.cachepair.operator.rollout.CompatibilityRolloutPlanner;
 import io.cachepair.operator.testing.ApiRequest;
 import io.cachepair.operator.testing.CountingClock;
 import io.cachepair.operator.testing.DeploymentControllerSim;
+import io.cachepair.operator.testing.FakeMembers;
 import io.cachepair.operator.testing.FoodPair;
 import io.cachepair.operator.testing.OperatorOnMock;
-import io.cachepair.operator.testing.ScriptedSafetyProbe;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -52,11 +51,11 @@ class PermissionsIT {
     OperatorOnMock.installCrd(client);
     ManifestRbac rbac = ManifestRbac.fromManifests();
     SelfRulesReviews.answerFrom(rbac, server);
-    ScriptedSafetyProbe probe = new ScriptedSafetyProbe();
     FoodPair food = new FoodPair(client);
     List<RecordedRequest> recorded = new ArrayList<>();
 
     try (DeploymentControllerSim deployments = DeploymentControllerSim.start(client, NAMESPACE)) {
+      FakeMembers probe = new FakeMembers(deployments::contractOf);
       OperatorOnMock first = startElecting("operator-a", probe);
       awaitLeader("operator-a");
       String firstRenewal = lease().getSpec().getRenewTime().toString();
@@ -133,9 +132,8 @@ class PermissionsIT {
     assertThat(unused).as("granted but never used by the operator's life").isEmpty();
   }
 
-  private OperatorOnMock startElecting(String identity, ScriptedSafetyProbe probe) {
-    return OperatorOnMock.startElecting(
-        client, NAMESPACE, identity, new CompatibilityRolloutPlanner(), probe, new CountingClock());
+  private OperatorOnMock startElecting(String identity, FakeMembers probe) {
+    return OperatorOnMock.startElecting(client, NAMESPACE, identity, probe, new CountingClock());
   }
 
   private void awaitLeader(String identity) {

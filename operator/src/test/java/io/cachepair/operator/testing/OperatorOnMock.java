@@ -1,39 +1,46 @@
 package io.cachepair.operator.testing;
 
-import io.cachepair.operator.CachedServicePairReconciler;
-import io.cachepair.operator.probes.PairSafetyProbe;
+import io.cachepair.operator.CachePairOperator;
+import io.cachepair.operator.OperatorSettings;
+import io.cachepair.operator.metrics.OperatorMetrics;
 import io.cachepair.operator.rollout.RolloutCoordinator;
-import io.cachepair.operator.rollout.RolloutPlanner;
-import io.cachepair.operator.status.StatusAggregator;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * The real reconciler run by JOSDK against the fabric8 mock API server, with server-side apply
- * turned off because the mock answers it with 404/415; production keeps it on.
+ * The production wiring ({@link CachePairOperator}) run by JOSDK against the fabric8 mock API
+ * server, with server-side apply turned off because the mock answers it with 404/415, members
+ * played by {@link FakeMembers}, and short timings.
  */
 public final class OperatorOnMock implements AutoCloseable {
 
   /** Prefix of the user agent of every operator started here, so tests can tell its requests. */
   public static final String USER_AGENT = "cachepair-operator";
 
-  /** Namespace of the leader-election Lease, as in {@code manifests/}. */
+  /** Namespace of the leader-election Lease and of the operator, as in {@code manifests/}. */
   public static final String LEASE_NAMESPACE = "cachepair-system";
 
   /** Short, so a rollout goes on soon after a test makes the pair safe again. */
-  private static final Duration SAFETY_RECHECK = Duration.ofMillis(300);
+  public static final RolloutCoordinator.Timings TIMINGS =
+      new RolloutCoordinator.Timings(
+          Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(3));
 
   private final Operator operator;
   private final KubernetesClient ownClient;
+  private final MeterRegistry registry;
 
-  private OperatorOnMock(Operator operator, KubernetesClient ownClient) {
+  private OperatorOnMock(Operator operator, KubernetesClient ownClient, MeterRegistry registry) {
     this.operator = operator;
     this.ownClient = ownClient;
+    this.registry = registry;
   }
 
   /** Creates the committed CRD, which tells the CRUD mock that status is a subresource. */
@@ -41,20 +48,20 @@ public final class OperatorOnMock implements AutoCloseable {
     client.resource(Pairs.crd()).create();
   }
 
-  /**
-   * Starts an operator watching {@code namespace}.
-   *
-   * @param planner orders the steps of a rollout
-   * @param probe answers the safety and contract checks
-   * @param clock the reconciler's clock
-   */
+  /** Starts an operator watching {@code namespace}, without leader election. */
+  public static OperatorOnMock start(
+      KubernetesClient client, String namespace, FakeMembers members, Clock clock) {
+    return start(client, namespace, members, clock, null, TIMINGS);
+  }
+
+  /** Starts an operator with other timings. */
   public static OperatorOnMock start(
       KubernetesClient client,
       String namespace,
-      RolloutPlanner planner,
-      PairSafetyProbe probe,
-      Clock clock) {
-    return start(client, namespace, planner, probe, clock, null);
+      FakeMembers members,
+      Clock clock,
+      RolloutCoordinator.Timings timings) {
+    return start(client, namespace, members, clock, null, timings);
   }
 
   /**
@@ -65,19 +72,18 @@ public final class OperatorOnMock implements AutoCloseable {
       KubernetesClient client,
       String namespace,
       String identity,
-      RolloutPlanner planner,
-      PairSafetyProbe probe,
+      FakeMembers members,
       Clock clock) {
-    return start(client, namespace, planner, probe, clock, identity);
+    return start(client, namespace, members, clock, identity, TIMINGS);
   }
 
   private static OperatorOnMock start(
       KubernetesClient client,
       String namespace,
-      RolloutPlanner planner,
-      PairSafetyProbe probe,
+      FakeMembers members,
       Clock clock,
-      String identity) {
+      String identity,
+      RolloutCoordinator.Timings timings) {
     KubernetesClient own =
         new KubernetesClientBuilder()
             .withConfig(
@@ -85,9 +91,20 @@ public final class OperatorOnMock implements AutoCloseable {
                     .withUserAgent(USER_AGENT + "/" + (identity == null ? "single" : identity))
                     .build())
             .build();
+    OperatorSettings settings =
+        new OperatorSettings(
+            Set.of(namespace),
+            LEASE_NAMESPACE,
+            "cachepair-operator",
+            false,
+            0,
+            Duration.ofSeconds(1),
+            identity == null ? "operator-on-mock" : identity);
+    MeterRegistry registry = new SimpleMeterRegistry();
     Operator operator =
         new Operator(
             o -> {
+              CachePairOperator.productionConfiguration(settings, registry).accept(o);
               o.withKubernetesClient(own)
                   .withCloseClientOnStop(false)
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
@@ -105,12 +122,19 @@ public final class OperatorOnMock implements AutoCloseable {
                         false));
               }
             });
-    operator.register(
-        new CachedServicePairReconciler(
-            new RolloutCoordinator(planner, probe, SAFETY_RECHECK), new StatusAggregator(), clock),
-        c -> c.settingNamespace(namespace));
+    OperatorMetrics metrics = new OperatorMetrics(registry);
+    CachePairOperator.register(
+        operator,
+        CachePairOperator.reconciler(
+            settings, metrics.timed(members), members, timings, metrics, clock),
+        Set.of(namespace));
     operator.start();
-    return new OperatorOnMock(operator, own);
+    return new OperatorOnMock(operator, own, registry);
+  }
+
+  /** The operator's meters (JOSDK's and its own). */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   /** Stops the operator; the test's client stays open. */

@@ -1,4 +1,4 @@
-package io.cachepair.operator.rollout;
+package io.cachepair.operator.rollout.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.cachepair.operator.rollout;
+package io.cachepair.operator.rollout.plan;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.CompatibilityMode;
@@ -6,12 +6,15 @@ import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Orders a cache schema change by {@code spec.cache.compatibility} so that every reader keeps
- * reading what the writer puts in the cache: BACKWARD rolls the reader (order) first, FORWARD the
- * writer (menu) first, FULL order then menu, and NONE rolls nothing unless the resource accepts the
- * downtime of a Recreate. Changes that keep the schema version go to the default plan.
+ * Orders a cache schema change by {@code spec.cache.compatibility}. Every member stores partitions
+ * and holds a full view, so during menu's own rolling step old and new menu pods read each other's
+ * writes: safe both ways only under FULL (the evolvable-POF round trip is the evidence). Hence FULL
+ * rolls order then menu with writes flowing; BACKWARD order first, then menu under a write pause;
+ * FORWARD menu first under a write pause, then order; NONE rolls nothing unless the resource
+ * accepts the downtime of a Recreate. Changes that keep the schema version go to the default plan.
  */
 public final class CompatibilityRolloutPlanner implements RolloutPlanner {
 
@@ -48,23 +51,29 @@ public final class CompatibilityRolloutPlanner implements RolloutPlanner {
               versions
                   + " BACKWARD (new readers read old data): order-service (reader) first, then"
                   + " menu-service once every new order pod is ready and reports contract "
-                  + to(pair),
-              mode);
+                  + to(pair)
+                  + "; menu-service rolls under a write pause, since its old pods may not read"
+                  + " what its new pods write (orders keep flowing)",
+              mode,
+              Set.of(ServiceRole.MENU));
       case FORWARD ->
           PlanDecision.inOrder(
               changed(changes, ServiceRole.MENU, ServiceRole.ORDER),
               versions
-                  + " FORWARD (old readers read new data): menu-service (writer) first, then"
+                  + " FORWARD (old readers read new data): menu-service (writer) first under a"
+                  + " write pause, since its new pods may not read what its old pods write, then"
                   + " order-service once every new menu pod is ready and reports contract "
                   + to(pair),
-              mode);
+              mode,
+              Set.of(ServiceRole.MENU));
       case FULL ->
           PlanDecision.inOrder(
               changed(changes, ServiceRole.ORDER, ServiceRole.MENU),
               versions
-                  + " FULL (either order reads the other's data): order-service, then"
-                  + " menu-service; one Deployment at a time",
-              mode);
+                  + " FULL (either version reads the other's data): order-service, then"
+                  + " menu-service with writes flowing; one Deployment at a time",
+              mode,
+              Set.of());
       case NONE -> none(pair, changes, versions);
     };
   }

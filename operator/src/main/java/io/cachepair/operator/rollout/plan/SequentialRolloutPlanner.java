@@ -1,4 +1,4 @@
-package io.cachepair.operator.rollout;
+package io.cachepair.operator.rollout.plan;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
