@@ -284,8 +284,16 @@ public final class DeploymentBlueprint {
     env.add(value("COHERENCE_LOCALPORT_ADJUST", "false"));
     // As the Coherence Operator does: the IpMonitor pings the echo port 7, which no policy opens.
     env.add(value("COHERENCE_IPMONITOR_PINGTIMEOUT", "0"));
+    // Coherence 25.03 always starts its $SYS health HTTP proxy, on an ephemeral port of every
+    // interface unless told an address (found by NetworkPolicyRealPortsIT): keep it on loopback,
+    // the services' own actuator health on the management port is what Kubernetes probes.
+    env.add(value("COHERENCE_HEALTH_HTTP_ADDRESS", "127.0.0.1"));
     env.add(value("COHERENCE_ROLE", role.id()));
     env.add(field("COHERENCE_LOCALHOST", "status.podIP"));
+    // The services default discovery to 127.0.0.1 for local runs; a pod's WKA peers reach the
+    // cluster port on the pod IP (without this, found by NetworkPolicyRealPortsIT, the cluster
+    // port listens on loopback and no member can join another).
+    env.add(field("COHERENCE_DISCOVERY_ADDRESS", "status.podIP"));
     env.add(field("COHERENCE_MEMBER", "metadata.name"));
     // Pods on one node fail together; Coherence places backups on another machine when it knows.
     env.add(field("COHERENCE_MACHINE", "spec.nodeName"));
