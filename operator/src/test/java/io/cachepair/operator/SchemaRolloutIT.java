@@ -16,12 +16,15 @@ import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.testing.CountingClock;
 import io.cachepair.operator.testing.DeploymentChangeLog;
 import io.cachepair.operator.testing.DeploymentControllerSim;
+import io.cachepair.operator.testing.Events;
 import io.cachepair.operator.testing.FakeMembers;
 import io.cachepair.operator.testing.FoodPair;
 import io.cachepair.operator.testing.OperatorOnMock;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,69 @@ class SchemaRolloutIT {
     RolloutStatus rollout = food.get().getStatus().getRollout();
     assertThat(rollout.getCompatibility()).isEqualTo(CompatibilityMode.BACKWARD);
     assertThat(rollout.getSteps().get(0).getReportedContractVersion()).isEqualTo(2);
+    // decided: BACKWARD rolls menu's own step under a write pause, taken before it starts
+    assertThat(rollout.getSteps().get(1).underWritePause()).isTrue();
+    assertThat(probe.paused()).isTrue();
+    finishSecondStep(MENU);
+    assertThat(probe.paused()).isFalse();
+    assertThat(probe.pauseCalls()).first().asString().startsWith("POST food-menu-");
+    assertThat(probe.pauseCalls()).last().asString().startsWith("DELETE food-menu-");
+
+    List<Event> events = Events.of(client, NAMESPACE, "food");
+    System.out.println("Events recorded on csp/food after the BACKWARD rollout:");
+    events.forEach(
+        e -> System.out.println("  " + e.getType() + " " + e.getReason() + ": " + e.getMessage()));
+    assertThat(events)
+        .extracting(Event::getReason)
+        .containsSubsequence(
+            "RolloutPlanned",
+            "StepStarted",
+            "StepCompleted",
+            "WritePauseSet",
+            "StepStarted",
+            "WritePauseLifted",
+            "StepCompleted",
+            "RolloutCompleted");
+    assertThat(events)
+        .filteredOn(e -> e.getReason().equals("StepStarted"))
+        .extracting(Event::getMessage)
+        .satisfiesExactly(
+            m -> assertThat(m).startsWith("step 1/2 order Update, schema 1->2 BACKWARD started"),
+            m ->
+                assertThat(m)
+                    .startsWith("step 2/2 menu Update, schema 1->2 BACKWARD started")
+                    .contains("refuses writes"));
+    assertThat(events)
+        .allSatisfy(e -> assertThat(e.getSource().getComponent()).isEqualTo("cachepair-operator"));
+  }
+
+  @Test
+  void schemaChange_writePauseRefused_menuStepWaitsWithAWarning_thenGoesOnWhenItIsTaken() {
+    readyPair();
+    probe.failPauses(true);
+
+    changeSchema(CompatibilityMode.BACKWARD, RolloutStrategy.RollingUpdate);
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.schemaOf(ORDER)).isEqualTo("2"));
+    deployments.makeReady(ORDER);
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(() -> assertThat(food.waitingReason()).isEqualTo("WritePauseFailed"));
+    heldBack(MENU);
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(Events.of(client, NAMESPACE, "food"))
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getReason()).isEqualTo("WritePauseFailed");
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getMessage())
+                              .contains("answered 503 on POST /actuator/writepause");
+                        }));
+
+    probe.failPauses(false);
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.schemaOf(MENU)).isEqualTo("2"));
     finishSecondStep(MENU);
   }
 
@@ -87,6 +153,10 @@ class SchemaRolloutIT {
 
     firstStepWaitsForEveryPod(MENU, ORDER);
     assertThat(changes.changes()).containsExactly("food-menu template", "food-order template");
+    // decided: FORWARD rolls menu first under a write pause, lifted before order's step
+    assertThat(probe.paused()).isFalse();
+    assertThat(probe.pauseCalls()).first().asString().startsWith("POST food-menu-");
+    assertThat(probe.pauseCalls()).last().asString().startsWith("DELETE food-menu-");
     finishSecondStep(ORDER);
   }
 
@@ -101,6 +171,8 @@ class SchemaRolloutIT {
     assertThat(food.get().getStatus().getRollout().getCompatibility())
         .isEqualTo(CompatibilityMode.FULL);
     finishSecondStep(MENU);
+    // decided: FULL rolls menu with writes flowing
+    assertThat(probe.pauseCalls()).isEmpty();
   }
 
   @Test

@@ -123,9 +123,10 @@ public final class RolloutCoordinator {
       Instant now,
       Optional<String> upgradeElsewhere) {
     long generation = Objects.requireNonNullElse(pair.getMetadata().getGeneration(), 0L);
+    // two copies: the plan this pass changes, and what the status said (to tell news from repeats)
     RolloutStatus previous = copyOfCurrentPlan(pair);
     List<Decision> decisions = new ArrayList<>();
-    RolloutStatus plan = previous;
+    RolloutStatus plan = copyOfCurrentPlan(pair);
     if (plan != null && !Objects.equals(plan.getGeneration(), generation)) {
       // The spec changed mid-plan: plan again from what runs now; finished steps need no repeat.
       writePauses.abandon(plan, observed, decisions);
@@ -195,7 +196,8 @@ public final class RolloutCoordinator {
                 + "=true holds step "
                 + (index + 1)
                 + "; remove it to go on",
-            null,
+            // an annotation change bumps no generation, so no event says it was removed: look
+            timings.progress(),
             decisions);
       }
       if (previous != null && Reasons.PAUSED.equals(previous.getWaitingReason())) {

@@ -12,8 +12,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +40,9 @@ public final class DeploymentControllerSim implements AutoCloseable {
   public static final String USER_AGENT = "deployment-controller-sim";
 
   static final String REVISION_LABEL = "pod-template-hash";
+
+  /** The simulated kubelet's finalizer: a deleted pod terminates until the kubelet drops it. */
+  static final String KUBELET_FINALIZER = "test.cachepair.io/kubelet";
 
   private final KubernetesClient client;
   private final String namespace;
@@ -128,7 +129,7 @@ public final class DeploymentControllerSim implements AutoCloseable {
         () -> {
           for (Pod pod : pods()) {
             if (pod.getMetadata().getDeletionTimestamp() != null) {
-              client.resource(pod).delete();
+              finishTermination(pod);
             }
           }
         });
@@ -222,7 +223,7 @@ public final class DeploymentControllerSim implements AutoCloseable {
     for (Pod pod : mine) {
       if (pod.getMetadata().getDeletionTimestamp() != null) {
         if (!holdTerminating) {
-          client.resource(pod).delete();
+          finishTermination(pod);
         }
       } else if (revision.equals(pod.getMetadata().getLabels().get(REVISION_LABEL))) {
         current.add(pod);
@@ -304,6 +305,7 @@ public final class DeploymentControllerSim implements AutoCloseable {
             .withNamespace(namespace)
             .withLabels(labels)
             .withAnnotations(d.getSpec().getTemplate().getMetadata().getAnnotations())
+            .withFinalizers(KUBELET_FINALIZER)
             .endMetadata()
             .withSpec(d.getSpec().getTemplate().getSpec())
             .withNewStatus()
@@ -343,22 +345,29 @@ public final class DeploymentControllerSim implements AutoCloseable {
     }
   }
 
+  /** Deletes the pod: with the kubelet's finalizer on it, it terminates until released. */
   private void terminate(Pod pod) {
-    if (holdTerminating) {
-      String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-      client
-          .pods()
-          .inNamespace(namespace)
-          .withName(pod.getMetadata().getName())
-          .edit(
-              p -> {
-                p.getMetadata().setDeletionTimestamp(now);
-                p.getMetadata().setDeletionGracePeriodSeconds(60L);
-                return p;
-              });
-    } else {
-      client.resource(pod).delete();
+    client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete();
+    if (!holdTerminating) {
+      Pod now = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).get();
+      if (now != null) {
+        finishTermination(now);
+      }
     }
+  }
+
+  /** The container exited: the kubelet drops its finalizer and the pod is gone. */
+  private void finishTermination(Pod pod) {
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withName(pod.getMetadata().getName())
+        .edit(
+            p -> {
+              p.getMetadata().getFinalizers().remove(KUBELET_FINALIZER);
+              return p;
+            });
+    client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete();
   }
 
   private static String revision(Deployment d) {
