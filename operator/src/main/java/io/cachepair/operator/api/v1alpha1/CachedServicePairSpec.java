@@ -11,7 +11,8 @@ import io.fabric8.generator.annotation.ValidationRule;
     value =
         "!("
             + CachedServicePairSpec.MENU_EMBEDDED
-            + ") || has(self.menu.database.embedded.claimName)",
+            + ") || (has(self.menu.database) && has(self.menu.database.embedded)"
+            + " && has(self.menu.database.embedded.claimName))",
     fieldPath = ".menu.database",
     message =
         "menu: an embedded database must live on a volume claim (database.embedded.claimName),"
@@ -20,7 +21,8 @@ import io.fabric8.generator.annotation.ValidationRule;
     value =
         "!("
             + CachedServicePairSpec.ORDER_EMBEDDED
-            + ") || has(self.order.database.embedded.claimName)",
+            + ") || (has(self.order.database) && has(self.order.database.embedded)"
+            + " && has(self.order.database.embedded.claimName))",
     fieldPath = ".order.database",
     message =
         "order: an embedded database must live on a volume claim (database.embedded.claimName),"
