@@ -178,6 +178,19 @@ class CachedServicePairReconcilerIT {
     deployments.makeReady(MENU);
     food.awaitPhase(PairPhase.Ready);
     assertThat(food.get().getStatus().getRollout()).isNull();
+
+    String metrics = operator.scrape();
+    System.out.println("operator metrics after the rollout:");
+    metrics
+        .lines()
+        .filter(l -> l.startsWith("cachepair_operator") || l.startsWith("operator_sdk"))
+        .forEach(l -> System.out.println("  " + l));
+    assertThat(metrics)
+        .contains("cachepair_operator_decisions_total{reason=\"StepStarted\",type=\"Normal\"} 2")
+        .contains(
+            "cachepair_operator_decisions_total{reason=\"RolloutCompleted\",type=\"Normal\"} 1")
+        .contains("cachepair_operator_member_probe_seconds_count")
+        .contains("operator_sdk_reconciliations_started_total");
   }
 
   @Test

@@ -9,8 +9,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -35,9 +35,10 @@ public final class OperatorOnMock implements AutoCloseable {
 
   private final Operator operator;
   private final KubernetesClient ownClient;
-  private final MeterRegistry registry;
+  private final PrometheusMeterRegistry registry;
 
-  private OperatorOnMock(Operator operator, KubernetesClient ownClient, MeterRegistry registry) {
+  private OperatorOnMock(
+      Operator operator, KubernetesClient ownClient, PrometheusMeterRegistry registry) {
     this.operator = operator;
     this.ownClient = ownClient;
     this.registry = registry;
@@ -100,7 +101,7 @@ public final class OperatorOnMock implements AutoCloseable {
             0,
             Duration.ofSeconds(1),
             identity == null ? "operator-on-mock" : identity);
-    MeterRegistry registry = new SimpleMeterRegistry();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Operator operator =
         new Operator(
             o -> {
@@ -132,9 +133,9 @@ public final class OperatorOnMock implements AutoCloseable {
     return new OperatorOnMock(operator, own, registry);
   }
 
-  /** The operator's meters (JOSDK's and its own). */
-  public MeterRegistry registry() {
-    return registry;
+  /** The operator's meters (JOSDK's and its own) as {@code /metrics} serves them. */
+  public String scrape() {
+    return registry.scrape();
   }
 
   /** Stops the operator; the test's client stays open. */
