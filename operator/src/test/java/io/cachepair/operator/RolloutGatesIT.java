@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class RolloutGatesIT {
 
-  private static final Duration HELD = Duration.ofSeconds(1);
+  private static final Duration HELD = Duration.ofMillis(500);
 
   KubernetesClient client;
 

@@ -41,7 +41,7 @@ class SchemaRolloutIT {
   private static final String ORDER_V2 = "cachepair/order-service:0.2.0";
 
   /** How long a Deployment must stay untouched to count as held back. */
-  private static final Duration HELD = Duration.ofSeconds(1);
+  private static final Duration HELD = Duration.ofMillis(500);
 
   KubernetesClient client;
 

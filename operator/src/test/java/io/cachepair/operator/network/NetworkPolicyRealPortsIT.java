@@ -127,11 +127,11 @@ class NetworkPolicyRealPortsIT {
       List<ListeningSocket> now = ns.listeningSockets();
       boolean api = now.stream().anyMatch(s -> s.protocol().equals("TCP") && s.port() == 8080);
       stable = api && Set.copyOf(now).equals(Set.copyOf(last)) ? stable + 1 : 0;
-      if (stable >= 3) {
+      if (stable >= 2) {
         return now;
       }
       last = now;
-      Thread.sleep(1000);
+      Thread.sleep(500);
     }
     fail(
         "menu-service did not listen on 8080 within "

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,7 +52,7 @@ public final class DeploymentControllerSim implements AutoCloseable {
   private final Map<String, Boolean> started = new ConcurrentHashMap<>();
   private volatile boolean holdTerminating;
   private final AtomicInteger podCounter = new AtomicInteger();
-  private final ExecutorService writer = Executors.newSingleThreadExecutor();
+  private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
   private final SharedIndexInformer<Deployment> informer;
 
   private DeploymentControllerSim(KubernetesClient client, String namespace) {
@@ -78,6 +78,23 @@ public final class DeploymentControllerSim implements AutoCloseable {
                   @Override
                   public void onDelete(Deployment d, boolean unknown) {}
                 });
+    // the kubelet's own loop: pods whose container exited go away even when no Deployment changes
+    writer.scheduleWithFixedDelay(this::sweep, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  private void sweep() {
+    if (holdTerminating) {
+      return;
+    }
+    try {
+      for (Pod pod : pods()) {
+        if (pod.getMetadata().getDeletionTimestamp() != null) {
+          finishTermination(pod);
+        }
+      }
+    } catch (RuntimeException e) {
+      System.err.println("simulator sweep: " + e);
+    }
   }
 
   /** Starts a simulator with its own client (own user agent) on the same mock server. */
@@ -358,16 +375,17 @@ public final class DeploymentControllerSim implements AutoCloseable {
 
   /** The container exited: the kubelet drops its finalizer and the pod is gone. */
   private void finishTermination(Pod pod) {
-    client
-        .pods()
-        .inNamespace(namespace)
-        .withName(pod.getMetadata().getName())
-        .edit(
-            p -> {
-              p.getMetadata().getFinalizers().remove(KUBELET_FINALIZER);
-              return p;
-            });
-    client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete();
+    var resource = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName());
+    try {
+      resource.edit(
+          p -> {
+            p.getMetadata().getFinalizers().remove(KUBELET_FINALIZER);
+            return p;
+          });
+    } catch (RuntimeException e) {
+      // gone already, or changed under us: the next sweep looks again
+    }
+    resource.delete();
   }
 
   private static String revision(Deployment d) {
