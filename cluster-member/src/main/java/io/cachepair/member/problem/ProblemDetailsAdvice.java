@@ -36,7 +36,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-    return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
+    problem
+        .retryAfter()
+        .ifPresent(
+            wait ->
+                response.header(
+                    HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
+    return response.body(problem.toProblemDetail());
   }
 
   @ExceptionHandler(ReplicaUnavailableException.class)

@@ -1,4 +1,4 @@
-package io.cachepair.menu.dish;
+package io.cachepair.menu.gate;
 
 import io.cachepair.member.problem.ApiProblem;
 import java.util.Map;
