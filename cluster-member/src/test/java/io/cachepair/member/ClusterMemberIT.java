@@ -7,10 +7,10 @@ import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.dish.VersionedPut;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.LocalDishes;
+import io.cachepair.testsupport.cluster.TestCluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -36,8 +36,9 @@ class ClusterMemberIT {
 
   @DynamicPropertySource
   static void cluster(DynamicPropertyRegistry registry) {
-    registry.add("coherence.cluster", () -> "member-it-" + UUID.randomUUID());
-    registry.add("coherence.clusterport", () -> String.valueOf(FreePort.pick()));
+    TestCluster.forClass(ClusterMemberIT.class)
+        .coherenceProperties()
+        .forEach((key, value) -> registry.add(key, () -> value));
     registry.add("cachepair.member.role", () -> "test");
   }
 

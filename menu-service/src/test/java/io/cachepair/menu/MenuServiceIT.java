@@ -12,14 +12,14 @@ import io.cachepair.member.cache.DishCaches;
 import io.cachepair.menu.dish.DishOutbox;
 import io.cachepair.menu.dish.DishRepository;
 import io.cachepair.menu.dish.MenuOrigin;
-import java.nio.file.Files;
+import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.files.WorkDirs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +54,10 @@ class MenuServiceIT {
 
   @DynamicPropertySource
   static void cluster(DynamicPropertyRegistry registry) throws Exception {
-    Path dataDir = Files.createTempDirectory("menu-it-");
-    registry.add("coherence.cluster", () -> "menu-it-" + UUID.randomUUID());
-    registry.add("coherence.clusterport", () -> String.valueOf(FreePort.pick()));
+    Path dataDir = WorkDirs.fresh("menu-it");
+    TestCluster.forClass(MenuServiceIT.class)
+        .coherenceProperties()
+        .forEach((key, value) -> registry.add(key, () -> value));
     registry.add("cachepair.data-dir", dataDir::toString);
     registry.add("cachepair.menu.generate", () -> String.valueOf(GENERATED));
     registry.add("cachepair.menu.preload-batch-size", () -> "500");

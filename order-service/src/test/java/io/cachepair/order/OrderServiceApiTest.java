@@ -10,8 +10,11 @@ import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.dish.VersionedPut;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.DishCaches;
+import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.files.WorkDirs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,14 +49,14 @@ import org.springframework.test.context.DynamicPropertySource;
 class OrderServiceApiTest {
 
   private static final TestCluster CLUSTER = TestCluster.forClass(OrderServiceApiTest.class);
+  private static final Path DATA_DIR = WorkDirs.fresh("order-api");
   private static final Instant LOADED_AT = Instant.parse("2025-05-01T08:00:00Z");
   private static final String PROBLEM_TYPE = "https://cachepair.io/problems/";
 
   @DynamicPropertySource
   static void cluster(DynamicPropertyRegistry registry) {
-    registry.add("coherence.cluster", CLUSTER::name);
-    registry.add("coherence.clusterport", CLUSTER::port);
-    registry.add("cachepair.data-dir", () -> CLUSTER.dataDir().toString());
+    CLUSTER.coherenceProperties().forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("cachepair.data-dir", DATA_DIR::toString);
   }
 
   @Autowired TestRestTemplate http;

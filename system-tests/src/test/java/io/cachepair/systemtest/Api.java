@@ -3,8 +3,8 @@ package io.cachepair.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cachepair.systemtest.launch.HttpResult;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.http.HttpResult;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.cachepair.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,8 +3,8 @@ package io.cachepair.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cachepair.systemtest.launch.HttpResult;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.http.HttpResult;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

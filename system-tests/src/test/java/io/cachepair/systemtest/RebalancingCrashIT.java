@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cachepair.systemtest.launch.OrderLoad;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.systemtest.load.OrderLoad;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

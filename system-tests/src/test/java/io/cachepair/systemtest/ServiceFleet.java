@@ -1,9 +1,9 @@
 package io.cachepair.systemtest;
 
-import io.cachepair.systemtest.launch.ProcessRegistry;
-import io.cachepair.systemtest.launch.ServiceKind;
-import io.cachepair.systemtest.launch.ServiceProcess;
-import io.cachepair.systemtest.launch.TestCluster;
+import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.process.ProcessRegistry;
+import io.cachepair.testsupport.process.ServiceKind;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

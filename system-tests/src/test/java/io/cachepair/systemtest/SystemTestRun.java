@@ -1,6 +1,6 @@
 package io.cachepair.systemtest;
 
-import io.cachepair.systemtest.launch.ProcessRegistry;
+import io.cachepair.testsupport.process.ProcessRegistry;
 import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;

@@ -2,7 +2,7 @@ package io.cachepair.bench.failure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cachepair.bench.report.Results;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,7 +1,7 @@
 package io.cachepair.bench.fleet;
 
-import io.cachepair.systemtest.launch.HttpResult;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.http.HttpResult;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import java.util.Optional;
 

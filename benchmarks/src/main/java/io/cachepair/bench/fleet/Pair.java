@@ -1,8 +1,8 @@
 package io.cachepair.bench.fleet;
 
-import io.cachepair.systemtest.launch.ServiceKind;
-import io.cachepair.systemtest.launch.ServiceProcess;
-import io.cachepair.systemtest.launch.TestCluster;
+import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.process.ServiceKind;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

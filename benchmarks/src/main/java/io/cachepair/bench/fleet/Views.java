@@ -1,8 +1,8 @@
 package io.cachepair.bench.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cachepair.systemtest.launch.HttpResult;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.http.HttpResult;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import java.util.List;
 

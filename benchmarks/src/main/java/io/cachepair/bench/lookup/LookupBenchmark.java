@@ -4,10 +4,9 @@ import com.tangosol.io.pof.ConfigurablePofContext;
 import com.tangosol.util.ExternalizableHelper;
 import io.cachepair.bench.Scale;
 import io.cachepair.bench.fleet.BenchDishes;
-import io.cachepair.bench.fleet.ChildJvm;
 import io.cachepair.bench.report.Results;
 import io.cachepair.contract.CacheNames;
-import io.cachepair.systemtest.launch.TestCluster;
+import io.cachepair.testsupport.cluster.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public final class LookupBenchmark {
   public static void run(Scale scale, Path work, Results results) throws Exception {
     Files.createDirectories(work);
     TestCluster cluster = TestCluster.unique("bench-jmh");
-    List<String> jvm = new ArrayList<>(ChildJvm.loopback(cluster));
+    List<String> jvm = new ArrayList<>(cluster.memberSystemProperties(CacheNames.CACHE_CONFIG));
     jvm.addAll(List.of("-Xmx1g", "-XX:+UseParallelGC", "-Dcoherence.log.level=1"));
     ChainedOptionsBuilder options =
         new OptionsBuilder()

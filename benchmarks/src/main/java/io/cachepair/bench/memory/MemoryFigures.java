@@ -1,7 +1,7 @@
 package io.cachepair.bench.memory;
 
 import io.cachepair.bench.report.Results;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.util.List;
 
 /**

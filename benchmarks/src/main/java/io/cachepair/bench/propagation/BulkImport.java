@@ -4,8 +4,8 @@ import io.cachepair.bench.fleet.BenchDishes;
 import io.cachepair.bench.fleet.Views;
 import io.cachepair.bench.report.Latencies;
 import io.cachepair.bench.report.Results;
-import io.cachepair.systemtest.launch.HttpResult;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.http.HttpResult;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.util.ArrayList;
 import java.util.List;
 

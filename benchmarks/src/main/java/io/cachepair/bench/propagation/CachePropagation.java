@@ -2,10 +2,11 @@ package io.cachepair.bench.propagation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachepair.bench.Scale;
-import io.cachepair.bench.fleet.ChildJvm;
 import io.cachepair.bench.report.Latencies;
 import io.cachepair.bench.report.Results;
-import io.cachepair.systemtest.launch.TestCluster;
+import io.cachepair.contract.CacheNames;
+import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.process.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class CachePropagation {
   public static void run(Scale scale, Path work, Results results) throws Exception {
     TestCluster cluster = TestCluster.unique("bench-cache");
     // the services' JVM flags, so that this is the services' replication cost without the services
-    List<String> jvm = new ArrayList<>(ChildJvm.loopback(cluster));
+    List<String> jvm = new ArrayList<>(cluster.memberSystemProperties(CacheNames.CACHE_CONFIG));
     jvm.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC"));
     int warmup = Math.max(1, scale.propagationSeconds() / 4);
     try (ChildJvm reader = start("cache-reader", jvm, List.of("reader"), work);
@@ -69,6 +70,6 @@ public final class CachePropagation {
   private static ChildJvm start(String name, List<String> jvm, List<String> args, Path work) {
     List<String> options = new ArrayList<>(jvm);
     options.add("-Dcoherence.member=" + name);
-    return ChildJvm.start(name, options, CacheLevelMember.class, args, work);
+    return ChildJvm.startOnThisClasspath(name, options, CacheLevelMember.class, args, work);
   }
 }

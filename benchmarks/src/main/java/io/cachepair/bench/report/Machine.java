@@ -7,14 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the figures were measured on, read from the JVM and {@code /proc}, for the docs. */
+/**
+ * What the figures were measured on — the code (git commit) and the machine, read from git, the JVM
+ * and {@code /proc} — so that a result can be traced back to what produced it.
+ */
 public final class Machine {
 
   private Machine() {}
 
-  /** Cores, memory, CPU model, OS, JVM and the load average right now. */
+  /** The git commit, cores, memory, CPU model, OS, JVM and the load average right now. */
   public static Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("commit", commit());
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("memory", procLine("/proc/meminfo", "MemTotal").orElse("?"));
     m.put("cpu", procLine("/proc/cpuinfo", "model name").orElse("?"));
@@ -35,6 +39,38 @@ public final class Machine {
             + ")");
     m.put("loadAverage", loadAverage());
     return m;
+  }
+
+  /**
+   * The commit the benchmarks were built from, {@code -dirty} when the work tree had changes: from
+   * {@code cachepair.bench.commit} (set by {@code run.sh}) or else asked from git.
+   */
+  public static String commit() {
+    String configured = System.getProperty("cachepair.bench.commit");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    String head = git("rev-parse", "--short=12", "HEAD");
+    if (head.isEmpty()) {
+      return "unknown";
+    }
+    return git("status", "--porcelain", "--untracked-files=no").isEmpty() ? head : head + "-dirty";
+  }
+
+  private static String git(String... args) {
+    try {
+      String[] command = new String[args.length + 1];
+      command[0] = "git";
+      System.arraycopy(args, 0, command, 1, args.length);
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      return p.waitFor() == 0 ? out : "";
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
   }
 
   /** The 1-, 5- and 15-minute load averages, as {@code /proc/loadavg} has them. */

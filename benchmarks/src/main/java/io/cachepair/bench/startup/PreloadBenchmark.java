@@ -5,7 +5,7 @@ import io.cachepair.bench.fleet.Launch;
 import io.cachepair.bench.fleet.Pair;
 import io.cachepair.bench.fleet.ServiceLog;
 import io.cachepair.bench.report.Results;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

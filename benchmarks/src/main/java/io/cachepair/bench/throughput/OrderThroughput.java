@@ -2,10 +2,10 @@ package io.cachepair.bench.throughput;
 
 import io.cachepair.bench.Scale;
 import io.cachepair.bench.fleet.BenchDishes;
-import io.cachepair.bench.fleet.ChildJvm;
 import io.cachepair.bench.report.Results;
-import io.cachepair.systemtest.launch.FreePorts;
-import io.cachepair.systemtest.launch.ServiceProcess;
+import io.cachepair.testsupport.net.FreePorts;
+import io.cachepair.testsupport.process.ChildJvm;
+import io.cachepair.testsupport.process.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class OrderThroughput {
     List<String> jvm =
         List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true");
     try (ChildJvm baseline =
-        ChildJvm.start(
+        ChildJvm.startOnThisClasspath(
             "remote-lookup-baseline",
             jvm,
             RemoteLookupOrderServer.class,

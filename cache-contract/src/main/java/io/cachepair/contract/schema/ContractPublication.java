@@ -6,10 +6,27 @@ import java.util.Optional;
 
 /**
  * The build-time gate of a cached type: derive its schema from the wire, check it against the
- * previous published version and the declared mode, and publish it, or verify it is what was
- * published for that version.
+ * previous published version and the declared mode, and verify it is exactly what was published for
+ * that version — or, only when asked explicitly ({@link Mode#PUBLISH}), publish it.
+ *
+ * <p>Like the CRD drift check, verification never writes: a descriptor that is missing or differs
+ * fails the build with the command that writes it ({@link #UPDATE_COMMAND}), so a forgotten commit
+ * is caught on CI.
  */
 public final class ContractPublication {
+
+  /** The command that publishes missing or outdated descriptors; failures name it. */
+  public static final String UPDATE_COMMAND =
+      "./mvnw -B -pl cache-contract -am -Pupdate-contract test -Dtest=PublishedContractTest"
+          + " -Dsurefire.failIfNoSpecifiedTests=false";
+
+  /** Whether a check only verifies (every build) or also writes descriptors (on request). */
+  public enum Mode {
+    /** Fail when the published descriptor is missing or differs. */
+    VERIFY,
+    /** Write a missing descriptor, or rewrite one whose wire format is unchanged. */
+    PUBLISH
+  }
 
   /**
    * What the check found.
@@ -19,9 +36,9 @@ public final class ContractPublication {
    */
   public record Outcome(TypeSchema schema, Optional<Path> written) {}
 
-  /** Raised when the build must fail; the message names type, field and rule. */
-  public static final class ContractViolation extends RuntimeException {
-    ContractViolation(String message) {
+  /** Raised when the build must fail; the message names type, field and rule, or the command. */
+  public static final class ContractViolationException extends RuntimeException {
+    ContractViolationException(String message) {
       super(message);
     }
   }
@@ -34,11 +51,13 @@ public final class ContractPublication {
    * @param type the type's declaration
    * @param pof the POF context the members use
    * @param folder the folder of published descriptors
+   * @param mode whether to verify only or also publish
    * @return the outcome
-   * @throws ContractViolation when the change breaks the declared compatibility, or the wire format
-   *     changed without a version bump
+   * @throws ContractViolationException when the change breaks the declared compatibility, the wire
+   *     format changed without a version bump, or (when verifying) the descriptor is missing or
+   *     differs from what the build derives
    */
-  public static Outcome check(CachedType type, PofContext pof, Path folder) {
+  public static Outcome check(CachedType type, PofContext pof, Path folder, Mode mode) {
     TypeSchema current = WireSchema.of(type, pof, CompatibilityMode.FULL);
     CompatibilityMode computed = CompatibilityMode.FULL;
     if (current.version() > 1) {
@@ -47,7 +66,7 @@ public final class ContractPublication {
           DescriptorFile.read(folder, type.name(), previousVersion)
               .orElseThrow(
                   () ->
-                      new ContractViolation(
+                      new ContractViolationException(
                           type.name()
                               + " v"
                               + previousVersion
@@ -76,17 +95,15 @@ public final class ContractPublication {
                     .append(" (allows ")
                     .append(v.mode())
                     .append(");"));
-        throw new ContractViolation(message.toString());
+        throw new ContractViolationException(message.toString());
       }
       computed = verdict.mode();
     }
     TypeSchema publishable = current.withCompatibility(computed);
+    Path file = DescriptorFile.path(folder, type.name(), current.version());
     Optional<TypeSchema> published = DescriptorFile.read(folder, type.name(), current.version());
-    if (published.isEmpty()) {
-      return new Outcome(publishable, Optional.of(DescriptorFile.write(folder, publishable)));
-    }
-    if (!published.get().sameWireFormat(publishable)) {
-      throw new ContractViolation(
+    if (published.isPresent() && !published.get().sameWireFormat(publishable)) {
+      throw new ContractViolationException(
           "the wire format of "
               + type.name()
               + " changed but its version ("
@@ -96,6 +113,23 @@ public final class ContractPublication {
               + ", now "
               + publishable.fields());
     }
-    return new Outcome(publishable, Optional.empty());
+    String expected = DescriptorFile.render(publishable);
+    if (published.isPresent() && expected.equals(DescriptorFile.text(file))) {
+      return new Outcome(publishable, Optional.empty());
+    }
+    if (mode == Mode.PUBLISH) {
+      return new Outcome(publishable, Optional.of(DescriptorFile.write(folder, publishable)));
+    }
+    throw new ContractViolationException(
+        type.name()
+            + " v"
+            + current.version()
+            + (published.isEmpty()
+                ? " has no published descriptor (" + file + " is missing)"
+                : " differs from its published descriptor " + file)
+            + ": run "
+            + UPDATE_COMMAND
+            + " and commit "
+            + file.getFileName());
   }
 }

@@ -67,6 +67,37 @@ public final class DescriptorFile {
    * @return the file written
    */
   public static Path write(Path folder, TypeSchema schema) {
+    Path file = path(folder, schema.type(), schema.version());
+    try {
+      Files.createDirectories(folder);
+      Files.writeString(file, render(schema), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /**
+   * Reads a descriptor's text.
+   *
+   * @param file the descriptor
+   * @return its text, or {@code ""} when it does not exist
+   */
+  public static String text(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Renders a descriptor exactly as {@link #write} writes it.
+   *
+   * @param schema the schema
+   * @return the descriptor's text
+   */
+  public static String render(TypeSchema schema) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Published wire format of ")
         .append(schema.type())
@@ -95,14 +126,7 @@ public final class DescriptorFile {
       }
       sb.append('\n');
     }
-    Path file = path(folder, schema.type(), schema.version());
-    try {
-      Files.createDirectories(folder);
-      Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return file;
+    return sb.toString();
   }
 
   private static FieldSchema parseField(int index, String value) {

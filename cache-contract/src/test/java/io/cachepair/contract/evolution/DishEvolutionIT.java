@@ -3,13 +3,10 @@ package io.cachepair.contract.evolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cachepair.testsupport.cluster.TestCluster;
 import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,17 +22,13 @@ class DishEvolutionIT {
   static MemberJvm v2;
 
   @BeforeAll
-  static void startMembers() throws IOException {
-    String cluster = "evolution-" + UUID.randomUUID().toString().substring(0, 8);
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+  static void startMembers() {
+    TestCluster cluster = TestCluster.forClass(DishEvolutionIT.class);
     String classpath = System.getProperty("java.class.path");
     Path v2Classes = Path.of("target", "dish-v2-classes").toAbsolutePath();
     Path logs = Path.of("target", "evolution-logs");
-    v1 = new MemberJvm("dish-v1", classpath, cluster, port, logs);
-    v2 = new MemberJvm("dish-v2", v2Classes + File.pathSeparator + classpath, cluster, port, logs);
+    v1 = new MemberJvm("dish-v1", classpath, cluster, logs);
+    v2 = new MemberJvm("dish-v2", v2Classes + File.pathSeparator + classpath, cluster, logs);
     assertThat(v1.awaitReady()).startsWith("READY v1");
     assertThat(v2.awaitReady()).startsWith("READY v2");
     await()

@@ -111,7 +111,8 @@ class ContractPublicationTest {
         ContractPublication.check(
             fixture(FixtureV1.class, CompatibilityMode.FULL, ID, PRICE),
             pof(FixtureV1.class),
-            contract);
+            contract,
+            ContractPublication.Mode.PUBLISH);
     assertThat(outcome.written()).contains(contract.resolve("Fixture-v1.properties"));
   }
 
@@ -125,7 +126,8 @@ class ContractPublicationTest {
         ContractPublication.check(
             fixture(FixtureV1.class, CompatibilityMode.FULL, ID, PRICE),
             pof(FixtureV1.class),
-            contract);
+            contract,
+            ContractPublication.Mode.PUBLISH);
     assertThat(again.written()).isEmpty();
   }
 
@@ -141,7 +143,8 @@ class ContractPublicationTest {
                 PRICE,
                 FieldSchema.of(2, "allergens", "string", true, 2)),
             pof(FixtureV2Appended.class),
-            contract);
+            contract,
+            ContractPublication.Mode.PUBLISH);
     assertThat(outcome.schema().compatibility()).isEqualTo(CompatibilityMode.FULL);
     assertThat(Files.readString(contract.resolve("Fixture-v2.properties")))
         .contains("compatibility=FULL");
@@ -159,8 +162,9 @@ class ContractPublicationTest {
                         ID,
                         FieldSchema.of(1, "price", "string", false, 1)),
                     pof(FixtureV2Retyped.class),
-                    contract))
-        .isInstanceOf(ContractPublication.ContractViolation.class)
+                    contract,
+                    ContractPublication.Mode.PUBLISH))
+        .isInstanceOf(ContractPublication.ContractViolationException.class)
         .hasMessageContaining("Fixture v2")
         .hasMessageContaining("BACKWARD")
         .hasMessageContaining("field price")
@@ -179,7 +183,8 @@ class ContractPublicationTest {
                 ID,
                 FieldSchema.of(1, "price", "string", false, 1)),
             pof(FixtureV2Retyped.class),
-            contract);
+            contract,
+            ContractPublication.Mode.PUBLISH);
     assertThat(outcome.schema().compatibility()).isEqualTo(CompatibilityMode.NONE);
   }
 
@@ -196,8 +201,9 @@ class ContractPublicationTest {
                         PRICE,
                         FieldSchema.of(2, "spicy", "boolean", false, 1)),
                     pof(FixtureV1Drifted.class),
-                    contract))
-        .isInstanceOf(ContractPublication.ContractViolation.class)
+                    contract,
+                    ContractPublication.Mode.PUBLISH))
+        .isInstanceOf(ContractPublication.ContractViolationException.class)
         .hasMessageContaining("changed but its version (1) did not");
   }
 
@@ -208,7 +214,8 @@ class ContractPublicationTest {
                 ContractPublication.check(
                     fixture(FixtureV1Drifted.class, CompatibilityMode.FULL, ID, PRICE),
                     pof(FixtureV1Drifted.class),
-                    contract))
+                    contract,
+                    ContractPublication.Mode.PUBLISH))
         .hasMessageContaining("writes a boolean at index 2 that no field declares");
     assertThatThrownBy(
             () ->
@@ -219,7 +226,40 @@ class ContractPublicationTest {
                         ID,
                         FieldSchema.of(1, "price", "string", false, 1)),
                     pof(FixtureV1.class),
-                    contract))
+                    contract,
+                    ContractPublication.Mode.PUBLISH))
         .hasMessageContaining("declared string but the serializer writes int64");
+  }
+
+  @Test
+  void verifying_aMissingDescriptor_failsNamingTheUpdateCommand_andWritesNothing() {
+    assertThatThrownBy(
+            () ->
+                ContractPublication.check(
+                    fixture(FixtureV1.class, CompatibilityMode.FULL, ID, PRICE),
+                    pof(FixtureV1.class),
+                    contract,
+                    ContractPublication.Mode.VERIFY))
+        .isInstanceOf(ContractPublication.ContractViolationException.class)
+        .hasMessageContaining("Fixture v1 has no published descriptor")
+        .hasMessageContaining(ContractPublication.UPDATE_COMMAND);
+    assertThat(contract.resolve("Fixture-v1.properties")).doesNotExist();
+  }
+
+  @Test
+  void verifying_aHandEditedDescriptor_failsNamingTheUpdateCommand() throws IOException {
+    publishV1();
+    Path file = contract.resolve("Fixture-v1.properties");
+    Files.writeString(
+        file, Files.readString(file).replace("compatibility=FULL", "compatibility=NONE"));
+    assertThatThrownBy(
+            () ->
+                ContractPublication.check(
+                    fixture(FixtureV1.class, CompatibilityMode.FULL, ID, PRICE),
+                    pof(FixtureV1.class),
+                    contract,
+                    ContractPublication.Mode.VERIFY))
+        .hasMessageContaining("Fixture v1 differs from its published descriptor")
+        .hasMessageContaining(ContractPublication.UPDATE_COMMAND);
   }
 }

@@ -1,6 +1,7 @@
 package io.cachepair.menu.dish;
 
 import io.cachepair.contract.dish.Dish;
+import io.cachepair.member.jdbc.UtcTimestamps;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +39,7 @@ public class DishOutbox {
    * @param dishes the written dishes or tombstones
    */
   public void recordAll(Collection<Dish> dishes) {
-    var now = DishRepository.timestamp(Instant.now());
+    var now = UtcTimestamps.of(Instant.now());
     template.batchUpdate(
         "INSERT INTO dish_outbox (dish_id, version, recorded_at) VALUES (?, ?, ?)",
         dishes.stream().map(d -> new Object[] {d.id(), d.version(), now}).toList());
@@ -53,7 +54,7 @@ public class DishOutbox {
     if (published.isEmpty()) {
       return;
     }
-    var now = DishRepository.timestamp(Instant.now());
+    var now = UtcTimestamps.of(Instant.now());
     template.batchUpdate(
         "UPDATE dish_outbox SET published_at = ?"
             + " WHERE published_at IS NULL AND dish_id = ? AND version <= ?",
@@ -90,7 +91,7 @@ public class DishOutbox {
    */
   public int purgePublishedBefore(Instant before) {
     return jdbc.sql("DELETE FROM dish_outbox WHERE published_at IS NOT NULL AND published_at < :b")
-        .param("b", DishRepository.timestamp(before))
+        .param("b", UtcTimestamps.of(before))
         .update();
   }
 }

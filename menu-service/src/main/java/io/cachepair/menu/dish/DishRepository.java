@@ -2,11 +2,10 @@ package io.cachepair.menu.dish;
 
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.dish.DishRevision;
+import io.cachepair.member.jdbc.UtcTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -261,7 +260,7 @@ public class DishRepository {
       d.currency(),
       d.available(),
       d.version(),
-      timestamp(d.updatedAt()),
+      UtcTimestamps.of(d.updatedAt()),
       d.origin(),
       d.deleted()
     };
@@ -276,18 +275,14 @@ public class DishRepository {
       d.currency(),
       d.available(),
       d.version(),
-      timestamp(d.updatedAt()),
+      UtcTimestamps.of(d.updatedAt()),
       d.origin(),
       d.deleted(),
       d.id(),
       expected.version(),
-      timestamp(Instant.ofEpochMilli(expected.updatedAtMillis())),
+      UtcTimestamps.of(Instant.ofEpochMilli(expected.updatedAtMillis())),
       expected.origin()
     };
-  }
-
-  static OffsetDateTime timestamp(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static Dish map(ResultSet rs, int row) throws SQLException {
@@ -299,7 +294,7 @@ public class DishRepository {
         .currency(rs.getString("currency"))
         .available(rs.getBoolean("available"))
         .version(rs.getLong("version"))
-        .updatedAt(rs.getObject("updated_at", OffsetDateTime.class).toInstant())
+        .updatedAt(UtcTimestamps.read(rs, "updated_at"))
         .origin(rs.getString("origin"))
         .deleted(rs.getBoolean("deleted"))
         .build();

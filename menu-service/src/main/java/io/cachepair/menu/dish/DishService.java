@@ -60,7 +60,7 @@ public class DishService {
   /** Writes wait for readiness: before it the preload owns the rows, after it shutdown does. */
   private void requireReady() {
     if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
-      throw new MenuNotReady();
+      throw new MenuNotReadyProblem();
     }
   }
 
@@ -69,12 +69,12 @@ public class DishService {
    *
    * @param id the id
    * @return the dish
-   * @throws DishNotFound when it is unknown or deleted
+   * @throws DishNotFoundProblem when it is unknown or deleted
    */
   public Dish get(String id) {
     Optional<Dish> row = dishes.find(id);
     if (row.isEmpty() || row.get().deleted()) {
-      throw new DishNotFound(id, row.isPresent());
+      throw new DishNotFoundProblem(id, row.isPresent());
     }
     return row.get();
   }
@@ -94,7 +94,7 @@ public class DishService {
             () -> {
               Optional<Dish> existing = dishes.find(id);
               if (existing.isPresent() && !existing.get().deleted()) {
-                throw new DishAlreadyExists(id, existing.get().version());
+                throw new DishAlreadyExistsProblem(id, existing.get().version());
               }
               Dish dish = build(id, request, existing.map(d -> d.version() + 1).orElse(1L));
               write(existing, dish);
@@ -116,7 +116,7 @@ public class DishService {
   public Dish update(String id, DishRequest request, String ifMatch) {
     requireReady();
     if (request.id() != null && !request.id().equals(id)) {
-      throw InvalidDish.of(
+      throw InvalidDishProblem.of(
           "id", "'" + request.id() + "' does not match the id in the path '" + id + "'");
     }
     IfMatch condition = IfMatch.parse(ifMatch);
@@ -129,8 +129,8 @@ public class DishService {
               Dish dish = build(id, request, current.version() + 1);
               if (!dishes.replace(current, dish)) {
                 throw condition.isPresent()
-                    ? new DishVersionMismatch(id, ifMatch, get(id).version())
-                    : new ConcurrentDishChange(id);
+                    ? new DishVersionMismatchProblem(id, ifMatch, get(id).version())
+                    : new ConcurrentDishChangeProblem(id);
               }
               outbox.recordAll(List.of(dish));
               return dish;
@@ -158,8 +158,8 @@ public class DishService {
               Dish dead = current.tombstone(Instant.now(clock), origin.value());
               if (!dishes.replace(current, dead)) {
                 throw condition.isPresent()
-                    ? new DishVersionMismatch(id, ifMatch, get(id).version())
-                    : new ConcurrentDishChange(id);
+                    ? new DishVersionMismatchProblem(id, ifMatch, get(id).version())
+                    : new ConcurrentDishChangeProblem(id);
               }
               outbox.recordAll(List.of(dead));
               return dead;
@@ -178,7 +178,7 @@ public class DishService {
   public BatchImportResult importAll(List<DishRequest> requests) {
     requireReady();
     if (requests.size() > maxBatchDishes) {
-      throw new BatchTooLarge(requests.size(), maxBatchDishes);
+      throw new BatchTooLargeProblem(requests.size(), maxBatchDishes);
     }
     List<String> ids = validateBatch(requests);
     List<Dish> written = new ArrayList<>(requests.size());
@@ -207,7 +207,7 @@ public class DishService {
           boolean[] applied = dishes.replaceAll(replacements);
           for (int i = 0; i < applied.length; i++) {
             if (!applied[i]) {
-              throw new ConcurrentDishChange(replacements.get(i).getKey().id());
+              throw new ConcurrentDishChangeProblem(replacements.get(i).getKey().id());
             }
           }
           outbox.recordAll(written);
@@ -243,7 +243,7 @@ public class DishService {
       if (violations.isEmpty()) {
         try {
           id = idOf(request, prefix);
-        } catch (InvalidDish e) {
+        } catch (InvalidDishProblem e) {
           fields.add(prefix + (request.id() == null ? "name" : "id"));
           errors.add(e.getMessage());
         }
@@ -262,7 +262,7 @@ public class DishService {
       }
     }
     if (!errors.isEmpty()) {
-      throw new InvalidDish(fields, errors);
+      throw new InvalidDishProblem(fields, errors);
     }
     return ids;
   }
@@ -270,7 +270,7 @@ public class DishService {
   private String idOf(DishRequest request, String prefix) {
     if (request.id() != null) {
       if (!DishSlug.isValid(request.id())) {
-        throw InvalidDish.of(
+        throw InvalidDishProblem.of(
             prefix + "id",
             "must be lowercase letters and digits in words joined by single hyphens");
       }
@@ -278,7 +278,7 @@ public class DishService {
     }
     String slug = DishSlug.of(request.name());
     if (slug.isEmpty()) {
-      throw InvalidDish.of(
+      throw InvalidDishProblem.of(
           prefix + "name",
           "'" + request.name() + "' has no letter or digit to derive an id from; give an id");
     }
@@ -302,7 +302,7 @@ public class DishService {
   private void write(Optional<Dish> existing, Dish dish) {
     if (existing.isPresent()) {
       if (!dishes.replace(existing.get(), dish)) {
-        throw new ConcurrentDishChange(dish.id());
+        throw new ConcurrentDishChangeProblem(dish.id());
       }
     } else {
       dishes.insertAll(List.of(dish));
@@ -314,7 +314,7 @@ public class DishService {
       return tx.execute(status -> work.get());
     } catch (DuplicateKeyException e) {
       // two creates of the same id raced; the loser's transaction is rolled back
-      throw new ConcurrentDishChange(id);
+      throw new ConcurrentDishChangeProblem(id);
     }
   }
 
@@ -354,12 +354,12 @@ public class DishService {
 
     void check(Dish current) {
       if (isPresent() && !any && !versions.contains(current.version())) {
-        throw new DishVersionMismatch(current.id(), header, current.version());
+        throw new DishVersionMismatchProblem(current.id(), header, current.version());
       }
     }
 
-    private static InvalidDish badHeader(String header) {
-      return InvalidDish.of(
+    private static InvalidDishProblem badHeader(String header) {
+      return InvalidDishProblem.of(
           "If-Match",
           "'" + header + "' is not an ETag of this API; send the ETag of a GET, e.g. \"3\"");
     }

@@ -1,5 +1,6 @@
 package io.cachepair.menu.dish;
 
+import io.cachepair.member.jdbc.UtcTimestamps;
 import io.cachepair.menu.MenuProperties;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -62,7 +63,7 @@ public class MenuOrigin {
     String generated = "menu-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     jdbc.sql("INSERT INTO menu_instance (id, origin, created_at) VALUES (1, :origin, :at)")
         .param("origin", generated)
-        .param("at", DishRepository.timestamp(Instant.now()))
+        .param("at", UtcTimestamps.of(Instant.now()))
         .update();
     log.info("Menu origin {} (generated for this new database)", generated);
     return generated;

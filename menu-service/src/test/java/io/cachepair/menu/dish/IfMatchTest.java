@@ -42,7 +42,7 @@ class IfMatchTest {
   @Test
   void otherVersion_is412WithTheCurrentEtag() {
     assertThatThrownBy(() -> DishService.IfMatch.parse("\"2\"").check(VERSION_3))
-        .isInstanceOf(DishVersionMismatch.class)
+        .isInstanceOf(DishVersionMismatchProblem.class)
         .hasMessage(
             "If-Match \"2\" does not match the current version of dish 'miso-soup' (ETag \"3\")");
   }
@@ -50,8 +50,9 @@ class IfMatchTest {
   @Test
   void malformedHeader_is400NamingTheHeader() {
     assertThatThrownBy(() -> DishService.IfMatch.parse("3"))
-        .isInstanceOf(InvalidDish.class)
+        .isInstanceOf(InvalidDishProblem.class)
         .hasMessageStartingWith("If-Match: '3' is not an ETag of this API");
-    assertThatThrownBy(() -> DishService.IfMatch.parse("\"abc\"")).isInstanceOf(InvalidDish.class);
+    assertThatThrownBy(() -> DishService.IfMatch.parse("\"abc\""))
+        .isInstanceOf(InvalidDishProblem.class);
   }
 }

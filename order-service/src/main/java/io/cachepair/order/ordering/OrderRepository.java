@@ -1,10 +1,9 @@
 package io.cachepair.order.ordering;
 
+import io.cachepair.member.jdbc.UtcTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +52,8 @@ public class OrderRepository {
         .param("status", order.status().name())
         .param("currency", order.currency())
         .param("total", order.totalCents())
-        .param("placedAt", utc(order.placedAt()))
-        .param("cancelledAt", utc(order.cancelledAt()))
+        .param("placedAt", UtcTimestamps.of(order.placedAt()))
+        .param("cancelledAt", UtcTimestamps.of(order.cancelledAt()))
         .param("key", key)
         .param("hash", requestHash)
         .update();
@@ -142,7 +141,7 @@ public class OrderRepository {
                 "UPDATE orders SET status = 'CANCELLED', cancelled_at = :at"
                     + " WHERE id = :id AND status = 'PLACED'")
             .param("id", id)
-            .param("at", utc(at))
+            .param("at", UtcTimestamps.of(at))
             .update()
         == 1;
   }
@@ -177,17 +176,8 @@ public class OrderRepository {
         OrderStatus.valueOf(rs.getString("status")),
         rs.getString("currency"),
         rs.getLong("total_cents"),
-        instant(rs, "placed_at"),
-        instant(rs, "cancelled_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        UtcTimestamps.read(rs, "placed_at"),
+        UtcTimestamps.read(rs, "cancelled_at"));
   }
 
   /** An orders row before its lines are attached. */

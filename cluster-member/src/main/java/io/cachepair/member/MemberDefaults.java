@@ -1,0 +1,97 @@
+package io.cachepair.member;
+
+import io.cachepair.contract.CacheNames;
+import io.cachepair.contract.MemberContract;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Gives every member service its embedded defaults: a Coherence cluster of its own on 127.0.0.1
+ * with every socket on loopback, the pair's cache configuration, Coherence logging through Spring,
+ * readiness and liveness groups, graceful shutdown, and error bodies without internals.
+ *
+ * <p>These are the lowest-precedence properties: application properties, {@code COHERENCE_*} /
+ * {@code CACHEPAIR_*} environment variables and system properties all override them, which is how
+ * Kubernetes points members at the WKA Service instead. The one property it owns is {@code
+ * coherence.role}, which always carries this build's contract (see {@link AnnouncedRole}).
+ */
+public class MemberDefaults implements EnvironmentPostProcessor {
+
+  static final String SOURCE_NAME = "cachepairMemberDefaults";
+  static final String ROLE_SOURCE_NAME = "cachepairMemberRole";
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("coherence.cluster", "cachepair-local");
+    defaults.put("coherence.clusterport", "7574");
+    defaults.put("coherence.wka", "127.0.0.1");
+    defaults.put("coherence.localhost", "127.0.0.1");
+    defaults.put("coherence.discovery.address", "127.0.0.1");
+    defaults.put("coherence.management.remote.host", "127.0.0.1");
+    defaults.put("coherence.ttl", "0");
+    defaults.put("coherence.sessions.server[0].config", CacheNames.CACHE_CONFIG);
+    defaults.put("coherence.logging.destination", "slf4j");
+    defaults.put("management.endpoint.health.probes.enabled", "true");
+    defaults.put("management.endpoint.health.show-details", "always");
+    defaults.put("management.endpoint.health.group.readiness.show-details", "always");
+    defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+    defaults.put(
+        "management.endpoint.health.group.readiness.include", "readinessState,dishReplica");
+    defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+    defaults.put("server.shutdown", "graceful");
+    defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+    defaults.put("server.error.include-stacktrace", "never");
+    defaults.put("server.error.include-message", "never");
+    environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    environment.getPropertySources().addFirst(new AnnouncedRole(environment));
+    // Coherence keeps UDP on 0.0.0.0 under IPv6 dual-stack; the recipe needs IPv4 only.
+    if (System.getProperty("java.net.preferIPv4Stack") == null) {
+      System.setProperty("java.net.preferIPv4Stack", "true");
+    }
+  }
+
+  /**
+   * Resolves {@code coherence.role} when Coherence asks for it (not when the environment is
+   * prepared, so properties added later still count): the functional role, i.e. the first token of
+   * {@code cachepair.member.role} or else of {@code coherence.role} from any other source, followed
+   * by this build's contract, so other members can check it before this one stores anything.
+   */
+  static final class AnnouncedRole extends PropertySource<Object> {
+
+    // The environment's attached "configurationProperties" source wraps this one too.
+    private final ThreadLocal<Boolean> resolving = ThreadLocal.withInitial(() -> false);
+
+    // Not the source object: Boot would iterate an environment-valued source recursively.
+    private final ConfigurableEnvironment environment;
+
+    AnnouncedRole(ConfigurableEnvironment environment) {
+      super(ROLE_SOURCE_NAME, new Object());
+      this.environment = environment;
+    }
+
+    @Override
+    public Object getProperty(String name) {
+      if (!"coherence.role".equals(name) || resolving.get()) {
+        return null;
+      }
+      resolving.set(true);
+      try {
+        String configured = environment.getProperty("cachepair.member.role");
+        if (configured == null) {
+          configured = environment.getProperty(name);
+        }
+        String role = configured == null ? "" : configured.split(",", 2)[0].trim();
+        return MemberContract.current().roleName(role.isEmpty() ? "member" : role);
+      } finally {
+        resolving.remove();
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** What both services' JDBC repositories share. */
+package io.cachepair.member.jdbc;

@@ -1,0 +1,2 @@
+/** Folders a test may write to. */
+package io.cachepair.testsupport.files;

@@ -1,0 +1,105 @@
+package io.cachepair.testsupport.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small JSON-over-HTTP client for one service's public API on 127.0.0.1. */
+public final class ServiceHttp {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String base;
+
+  /**
+   * Creates a client for one service.
+   *
+   * @param port the service's port on 127.0.0.1
+   */
+  public ServiceHttp(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+  public String base() {
+    return base;
+  }
+
+  /** GET a path. */
+  public HttpResult get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+  }
+
+  /** POST a JSON body (a string, or any object Jackson can write) to a path. */
+  public HttpResult post(String path, Object body) {
+    return post(path, body, Map.of());
+  }
+
+  /** POST a JSON body with extra headers. */
+  public HttpResult post(String path, Object body, Map<String, String> headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .POST(HttpRequest.BodyPublishers.ofString(asJson(body))),
+        headers);
+  }
+
+  /** PUT a JSON body with extra headers. */
+  public HttpResult put(String path, Object body, Map<String, String> headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .PUT(HttpRequest.BodyPublishers.ofString(asJson(body))),
+        headers);
+  }
+
+  /** DELETE a path. */
+  public HttpResult delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
+  }
+
+  private HttpResult send(HttpRequest.Builder request, Map<String, String> headers) {
+    request.timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new HttpResult(
+          response.statusCode(), parse(response.body()), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException("request to " + base + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static String asJson(Object body) {
+    if (body instanceof String s) {
+      return s;
+    }
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

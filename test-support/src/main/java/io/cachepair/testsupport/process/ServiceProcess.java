@@ -1,0 +1,323 @@
+package io.cachepair.testsupport.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.http.HttpResult;
+import io.cachepair.testsupport.http.ServiceHttp;
+import io.cachepair.testsupport.net.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service instance as a separate JVM: a name, a fixed HTTP port and data folder (kept across
+ * restarts, as a pod's volume would be), its cluster, and a log file per start.
+ *
+ * <p>{@link #kill9()} is a real SIGKILL: nothing in the process gets a chance to clean up.
+ */
+public final class ServiceProcess {
+
+  private final ServiceKind kind;
+  private final String name;
+  private final int port;
+  private final Path dataDir;
+  private final Path logDir;
+  private final TestCluster cluster;
+  private final Map<String, String> properties;
+  private final String heap;
+  private final boolean quickStart;
+  private final ServiceHttp http;
+  private Process process;
+  private int starts;
+  private Path currentLog;
+
+  private ServiceProcess(Builder b) {
+    this.kind = b.kind;
+    this.name = b.name;
+    this.port = b.port == 0 ? FreePorts.pick() : b.port;
+    this.dataDir = b.dataDir;
+    this.logDir = b.logDir;
+    this.cluster = b.cluster;
+    this.properties = Map.copyOf(b.properties);
+    this.heap = b.heap;
+    this.quickStart = b.quickStart;
+    this.http = new ServiceHttp(port);
+  }
+
+  /**
+   * Describes an instance.
+   *
+   * @param kind menu or order
+   * @param name a name unique in the test, e.g. {@code menu-1}
+   * @param cluster the cluster it joins
+   * @param workDir the folder under which its data and logs live
+   * @return a builder
+   */
+  public static Builder builder(ServiceKind kind, String name, TestCluster cluster, Path workDir) {
+    return new Builder(kind, name, cluster, workDir);
+  }
+
+  /**
+   * Starts the JVM (again, after a kill or stop), with the same port and data folder.
+   *
+   * @return this instance
+   * @throws IllegalStateException when it is already running
+   */
+  public synchronized ServiceProcess start() {
+    if (isAlive()) {
+      throw new IllegalStateException(name + " is already running (pid " + pid() + ")");
+    }
+    starts++;
+    currentLog = logDir.resolve(name + "-" + starts + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.add("-Xss512k");
+    command.add("-XX:+UseSerialGC");
+    if (quickStart) {
+      // C1 only: starts faster, runs slower; right for tests, wrong for benchmarks
+      command.add("-XX:TieredStopAtLevel=1");
+    }
+    command.add("-Djava.net.preferIPv4Stack=true");
+    command.add("-jar");
+    command.add(kind.jar().toString());
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("server.port", String.valueOf(port));
+    args.put("server.address", "127.0.0.1");
+    args.put("cachepair.data-dir", dataDir.toString());
+    args.put("coherence.cluster", cluster.name());
+    args.put("coherence.clusterport", String.valueOf(cluster.port()));
+    args.put("coherence.member", name);
+    args.putAll(properties);
+    args.forEach((k, v) -> command.add("--" + k + "=" + v));
+    try {
+      Files.createDirectories(logDir);
+      Files.createDirectories(dataDir);
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(currentLog.toFile())
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + name, e);
+    }
+    ProcessRegistry.register(process);
+    return this;
+  }
+
+  /**
+   * Waits until readiness answers 200.
+   *
+   * @param timeout how long at most
+   * @return this instance
+   * @throws IllegalStateException when it died or did not become ready in time
+   */
+  public ServiceProcess awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (!isAlive()) {
+        throw new IllegalStateException(
+            name
+                + " exited with "
+                + process.exitValue()
+                + " before it was ready; log "
+                + currentLog);
+      }
+      try {
+        HttpResult r = http.get("/actuator/health/readiness");
+        if (r.status() == 200) {
+          return this;
+        }
+        last = r.body();
+      } catch (RuntimeException e) {
+        last = e.getMessage();
+      }
+      pause(200);
+    }
+    throw new IllegalStateException(
+        name + " not ready after " + timeout + ": " + last + "; log " + currentLog);
+  }
+
+  /** The readiness answer right now (status and body), or empty when nothing answers. */
+  public Optional<HttpResult> readiness() {
+    try {
+      return Optional.of(http.get("/actuator/health/readiness"));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Kills the JVM with SIGKILL and waits until it is gone. */
+  public synchronized void kill9() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      waitFor(Duration.ofSeconds(30));
+    }
+  }
+
+  /**
+   * Stops the JVM with SIGTERM (a graceful shutdown) and waits until it is gone.
+   *
+   * @param timeout how long to wait before falling back to SIGKILL
+   * @return the exit code
+   */
+  public synchronized int stop(Duration timeout) {
+    if (process == null) {
+      return 0;
+    }
+    if (process.isAlive()) {
+      process.destroy();
+      if (!waitFor(timeout)) {
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(30));
+      }
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Waits for the process to exit by itself.
+   *
+   * @param timeout how long at most
+   * @return the exit code, or empty when it is still running
+   */
+  public Optional<Integer> awaitExit(Duration timeout) {
+    return waitFor(timeout) ? Optional.of(process.exitValue()) : Optional.empty();
+  }
+
+  private boolean waitFor(Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Whether the JVM is running. */
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** The OS process id of the current JVM, or -1 before the first start. */
+  public long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
+  /** The HTTP client for this instance's API. */
+  public ServiceHttp http() {
+    return http;
+  }
+
+  /** {@code GET /api/cluster}, parsed. */
+  public JsonNode cluster() {
+    return http.get("/api/cluster").json();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public ServiceKind kind() {
+    return kind;
+  }
+
+  /** The log file of the current (or last) start. */
+  public Path log() {
+    return currentLog;
+  }
+
+  /** Every log file this instance wrote, one per start. */
+  public List<Path> logs() {
+    List<Path> logs = new ArrayList<>();
+    for (int i = 1; i <= starts; i++) {
+      logs.add(logDir.resolve(name + "-" + i + ".log"));
+    }
+    return logs;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + "(" + kind + ", :" + port + ", pid " + pid() + ")";
+  }
+
+  /** Builds a {@link ServiceProcess}. */
+  public static final class Builder {
+    private final ServiceKind kind;
+    private final String name;
+    private final TestCluster cluster;
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private Path dataDir;
+    private Path logDir;
+    private int port;
+    private String heap = "256m";
+    private boolean quickStart = true;
+
+    private Builder(ServiceKind kind, String name, TestCluster cluster, Path workDir) {
+      this.kind = kind;
+      this.name = name;
+      this.cluster = cluster;
+      this.dataDir = workDir.resolve("data").resolve(name);
+      this.logDir = workDir.resolve("logs");
+    }
+
+    /** Sets a Spring property (passed as {@code --key=value}). */
+    public Builder property(String key, Object value) {
+      properties.put(key, String.valueOf(value));
+      return this;
+    }
+
+    /** Sets the maximum heap, e.g. {@code 384m}. */
+    public Builder heap(String heap) {
+      this.heap = heap;
+      return this;
+    }
+
+    /**
+     * Runs the JVM with the full JIT, as in production (benchmarks), instead of the quick-start
+     * C1-only compiler the tests use.
+     */
+    public Builder fullJit() {
+      this.quickStart = false;
+      return this;
+    }
+
+    /** Fixes the HTTP port instead of picking a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Uses another data folder (e.g. to share nothing with a sibling instance). */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    public ServiceProcess build() {
+      return new ServiceProcess(this);
+    }
+  }
+}
