@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherScriptTest {
 
-  private static final Path ROOT = repositoryRoot();
-  private static final Path SCRIPT = ROOT.resolve("cachepair");
-  private static final Path HELPER = ROOT.resolve("launcher/Cachepair.java");
+  private static final Path ROOT = LauncherPaths.root();
+  private static final Path SCRIPT = LauncherPaths.script();
+  private static final Path HELPER = LauncherPaths.helper();
 
   /** What bash 3.2 or the BSD tools lack, and what to write instead. */
   private record Forbidden(Pattern pattern, String why) {
@@ -174,16 +174,5 @@ class LauncherScriptTest {
       }
     }
     return null;
-  }
-
-  private static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (int up = 0; dir != null && up < 5; up++, dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("cachepair"))
-          && Files.isRegularFile(dir.resolve("mvnw"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no ./cachepair above " + Path.of("").toAbsolutePath());
   }
 }
