@@ -35,6 +35,8 @@ public class MemberDefaults implements EnvironmentPostProcessor {
     defaults.put("coherence.localhost", "127.0.0.1");
     defaults.put("coherence.discovery.address", "127.0.0.1");
     defaults.put("coherence.management.remote.host", "127.0.0.1");
+    // Coherence's own health HTTP proxy is always on; without this it listens on 0.0.0.0
+    defaults.put("coherence.health.http.address", "127.0.0.1");
     defaults.put("coherence.ttl", "0");
     defaults.put("coherence.sessions.server[0].config", CacheNames.CACHE_CONFIG);
     defaults.put("coherence.logging.destination", "slf4j");
