@@ -17,7 +17,6 @@ import io.cachepair.testsupport.files.WorkDirs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * menu-service with one real Coherence member and an H2 file database in a temporary directory:
- * cold-start preload, the REST contract with every bad input, and the write path into the cache.
+ * cold-start preload, readiness, and the write path from the REST API through the database into the
+ * cache (and back from the cluster into the database). The REST contract itself (every bad input,
+ * every problem, the headers) is {@code DishControllerTest}'s, what the service decides {@code
+ * DishServiceTest}'s; neither needs a member.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -136,26 +138,6 @@ class MenuServiceIT {
     assertThat((List<?>) big.getBody().get("dishes")).hasSize(500);
   }
 
-  @Test
-  void list_sizeAbove500_is400NamingSize() {
-    assertProblem(
-        get("/api/dishes?size=501"),
-        HttpStatus.BAD_REQUEST,
-        "size: must be less than or equal to 500");
-    assertProblem(
-        get("/api/dishes?page=-1"),
-        HttpStatus.BAD_REQUEST,
-        "page: must be greater than or equal to 0");
-    assertProblem(
-        get("/api/dishes?size=ten"), HttpStatus.BAD_REQUEST, "size: 'ten' is not a whole number");
-  }
-
-  @Test
-  void get_unknownDish_is404Problem() {
-    assertProblem(
-        get("/api/dishes/no-such-dish"), HttpStatus.NOT_FOUND, "no dish with id 'no-such-dish'");
-  }
-
   // --- writes ------------------------------------------------------------------------------------
 
   @Test
@@ -190,19 +172,6 @@ class MenuServiceIT {
   }
 
   @Test
-  void create_existingDish_is409() {
-    create("{\"id\":\"dup-dish\",\"name\":\"Dup Dish\",\"priceCents\":100,\"currency\":\"EUR\"}");
-    assertProblem(
-        send(
-            HttpMethod.POST,
-            "/api/dishes",
-            "{\"name\":\"Dup Dish\",\"priceCents\":100,\"currency\":\"EUR\"}",
-            null),
-        HttpStatus.CONFLICT,
-        "dish 'dup-dish' already exists (version 1); change it with PUT /api/dishes/dup-dish");
-  }
-
-  @Test
   void update_withCurrentIfMatch_bumpsTheVersion_andAStaleIfMatchIs412() {
     create("{\"name\":\"Katsu Curry\",\"priceCents\":1300,\"currency\":\"EUR\"}");
     String body = "{\"name\":\"Katsu Curry\",\"priceCents\":1350,\"currency\":\"EUR\"}";
@@ -224,28 +193,6 @@ class MenuServiceIT {
     // without If-Match the write is unconditional
     assertThat(send(HttpMethod.PUT, "/api/dishes/katsu-curry", body, null).getBody())
         .containsEntry("version", 3);
-  }
-
-  @Test
-  void update_badInput_isPrecise() {
-    create("{\"name\":\"Udon\",\"priceCents\":1100,\"currency\":\"EUR\"}");
-    String body = "{\"name\":\"Udon\",\"priceCents\":1100,\"currency\":\"EUR\"}";
-    assertProblem(
-        send(HttpMethod.PUT, "/api/dishes/no-such-dish", body, null),
-        HttpStatus.NOT_FOUND,
-        "no dish with id 'no-such-dish'");
-    assertProblem(
-        send(
-            HttpMethod.PUT,
-            "/api/dishes/udon",
-            "{\"id\":\"soba\",\"name\":\"Udon\",\"priceCents\":1100,\"currency\":\"EUR\"}",
-            null),
-        HttpStatus.BAD_REQUEST,
-        "id: 'soba' does not match the id in the path 'udon'");
-    assertProblem(
-        send(HttpMethod.PUT, "/api/dishes/udon", body, "version-1"),
-        HttpStatus.BAD_REQUEST,
-        "If-Match: 'version-1' is not an ETag of this API; send the ETag of a GET, e.g. \"3\"");
   }
 
   @Test
@@ -285,81 +232,6 @@ class MenuServiceIT {
         .untilAsserted(() -> assertThat(opened.view().get("natto-roll")).isNotNull());
   }
 
-  // --- bad input ---------------------------------------------------------------------------------
-
-  @Test
-  void malformedJson_is400WithTheLocation() {
-    ResponseEntity<Map<String, Object>> r =
-        send(HttpMethod.POST, "/api/dishes", "{\"name\": \"Broken\", ", null);
-    assertProblem(r, HttpStatus.BAD_REQUEST, null);
-    assertThat((String) r.getBody().get("detail")).startsWith("malformed JSON at line 1");
-  }
-
-  @Test
-  void wrongJsonType_is400NamingTheField() {
-    assertProblem(
-        send(
-            HttpMethod.POST,
-            "/api/dishes",
-            "{\"name\":\"Tea\",\"priceCents\":\"cheap\",\"currency\":\"EUR\"}",
-            null),
-        HttpStatus.BAD_REQUEST,
-        "priceCents: 'cheap' is not a whole number");
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void validation_is400NamingTheField() {
-    assertProblem(
-        send(
-            HttpMethod.POST,
-            "/api/dishes",
-            "{\"name\":\" \",\"priceCents\":100,\"currency\":\"EUR\"}",
-            null),
-        HttpStatus.BAD_REQUEST,
-        "name: must not be blank");
-    assertProblem(
-        send(
-            HttpMethod.POST,
-            "/api/dishes",
-            "{\"name\":\"Tea\",\"priceCents\":-5,\"currency\":\"EUR\"}",
-            null),
-        HttpStatus.BAD_REQUEST,
-        "priceCents: must be greater than or equal to 0");
-    assertProblem(
-        send(
-            HttpMethod.POST,
-            "/api/dishes",
-            "{\"name\":\"Tea\",\"priceCents\":100,\"currency\":\"XYZ\"}",
-            null),
-        HttpStatus.BAD_REQUEST,
-        "currency: 'XYZ' is not an ISO 4217 currency code (e.g. EUR)");
-    assertProblem(
-        send(
-            HttpMethod.POST,
-            "/api/dishes",
-            "{\"id\":\"Bad Id\",\"name\":\"Tea\",\"priceCents\":100,\"currency\":\"EUR\"}",
-            null),
-        HttpStatus.BAD_REQUEST,
-        "id: must be lowercase letters and digits in words joined by single hyphens");
-    assertProblem(
-        send(
-            HttpMethod.POST,
-            "/api/dishes",
-            "{\"name\":\"!!!\",\"priceCents\":100,\"currency\":\"EUR\"}",
-            null),
-        HttpStatus.BAD_REQUEST,
-        "name: '!!!' has no letter or digit to derive an id from; give an id");
-    ResponseEntity<Map<String, Object>> missing =
-        send(HttpMethod.POST, "/api/dishes", "{\"name\":\"Tea\"}", null);
-    assertProblem(
-        missing,
-        HttpStatus.BAD_REQUEST,
-        "currency: must not be null; priceCents: must not be null");
-    assertThat((List<Object>) missing.getBody().get("fields"))
-        .containsExactlyInAnyOrder("currency", "priceCents");
-  }
-
   // --- batch -------------------------------------------------------------------------------------
 
   @Test
@@ -386,37 +258,6 @@ class MenuServiceIT {
               assertThat(opened.partitioned().get("batch-one")).isNotNull();
               assertThat(opened.partitioned().get("batch-two").currency()).isEqualTo("USD");
             });
-  }
-
-  @Test
-  void batch_withAnInvalidDish_is400NamingIndexAndField_andWritesNothing() {
-    String body =
-        "[{\"name\":\"Batch Ok\",\"priceCents\":200,\"currency\":\"EUR\"},"
-            + "{\"name\":\"Batch Bad\",\"priceCents\":-1,\"currency\":\"EUR\"},"
-            + "{\"name\":\"Batch Ok\",\"priceCents\":200,\"currency\":\"EUR\"}]";
-    assertProblem(
-        send(HttpMethod.POST, "/api/dishes/batch", body, null),
-        HttpStatus.BAD_REQUEST,
-        "[1].priceCents: must be greater than or equal to 0; [2].id: 'batch-ok' is also the id of [0]");
-    assertThat(dishes.find("batch-ok")).isEmpty();
-  }
-
-  @Test
-  void batch_above10000Dishes_is400() {
-    List<String> items = new ArrayList<>();
-    for (int i = 0; i <= 10_000; i++) {
-      items.add(
-          "{\"id\":\"big-"
-              + i
-              + "\",\"name\":\"Big "
-              + i
-              + "\",\"priceCents\":1,\"currency\":\"EUR\"}");
-    }
-    assertProblem(
-        send(HttpMethod.POST, "/api/dishes/batch", "[" + String.join(",", items) + "]", null),
-        HttpStatus.BAD_REQUEST,
-        "the batch holds 10001 dishes; at most 10000 are accepted per request, split it");
-    assertThat(dishes.find("big-0")).isEmpty();
   }
 
   // --- outbox and partition loss -----------------------------------------------------------------
