@@ -288,29 +288,6 @@ class OrderServiceApiIT {
     assertThat(next.at("/items/0/dishVersion").asLong()).isEqualTo(2);
   }
 
-  @Test
-  void placeOrder_expectedPriceDiffers_is409WithTheCurrentPrice() throws Exception {
-    menuLoadedTheDishes();
-    double before = refused("price-changed");
-
-    JsonNode problem =
-        assertProblem(
-            placeOrder(
-                """
-                {"customerId":"%s","items":[{"dishId":"spicy-tuna-roll","quantity":2,
-                 "expectedUnitPriceCents":1100}]}"""
-                    .formatted(customer)),
-            409,
-            "price-changed",
-            "items[0].expectedUnitPriceCents: dish 'spicy-tuna-roll' costs 1250 EUR cents now,"
-                + " not 1100");
-
-    assertThat(problem.path("currentUnitPriceCents").asLong()).isEqualTo(1250);
-    assertThat(problem.path("dishId").asText()).isEqualTo("spicy-tuna-roll");
-    assertThat(refused("price-changed")).isEqualTo(before + 1);
-    assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).isEmpty();
-  }
-
   // ---- idempotency ---------------------------------------------------------------------------
 
   @Test

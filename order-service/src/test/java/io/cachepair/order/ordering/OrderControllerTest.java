@@ -36,8 +36,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * The HTTP contract of {@code /api/orders} with {@link OrderService} as a mock: status codes,
  * Location and the idempotency headers, how the body is read and validated, and every refusal as
- * the client sees it. What the service decides is covered by the pricing, key and repository unit
- * tests; replays across the real database by {@code OrderServiceApiIT}.
+ * the client sees it. What the service decides is {@link OrderServiceTest}'s and {@link
+ * OrderPricingTest}'s; replays across the real database and a real member are {@code
+ * OrderServiceApiIT}'s.
  */
 @WebMvcTest(OrderController.class)
 @Import(ProblemDetailsConfiguration.class)
