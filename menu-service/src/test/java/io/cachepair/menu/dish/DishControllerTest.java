@@ -32,6 +32,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -123,15 +124,7 @@ class DishControllerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "size=501   | size: must be less than or equal to 500",
-        "size=0     | size: must be greater than or equal to 1",
-        "page=-1    | page: must be greater than or equal to 0",
-        "size=ten   | size: 'ten' is not a whole number",
-        "page=1.5   | page: '1.5' is not a whole number",
-      })
+  @FieldSource("io.cachepair.testsupport.http.PagingBounds#OUT_OF_BOUNDS")
   void list_parameterOutOfBoundsOrNotAWholeNumber_returns400NamingIt(String query, String detail)
       throws Exception {
     mvc.perform(get("/api/dishes?" + query)).andExpect(problem(400, "validation", detail));

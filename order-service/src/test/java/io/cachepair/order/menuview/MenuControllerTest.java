@@ -1,6 +1,7 @@
 package io.cachepair.order.menuview;
 
 import static io.cachepair.testsupport.problem.ProblemMatchers.problem;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -69,7 +70,6 @@ class MenuControllerTest {
 
   @Test
   void page_largestPage_isAskedOfTheReplicaAsGiven() throws Exception {
-    when(dishes.page(1, 500)).thenReturn(List.of());
     when(dishes.count()).thenReturn(5);
 
     mvc.perform(get("/api/menu?page=1&size=500"))
@@ -77,17 +77,11 @@ class MenuControllerTest {
         .andExpect(jsonPath("$.page").value(1))
         .andExpect(jsonPath("$.size").value(500))
         .andExpect(jsonPath("$.dishes").isEmpty());
+    verify(dishes).page(1, 500);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "size=501   | size: must be less than or equal to 500",
-        "size=0     | size: must be greater than or equal to 1",
-        "page=-1    | page: must be greater than or equal to 0",
-        "size=ten   | size: 'ten' is not a whole number",
-      })
+  @FieldSource("io.cachepair.testsupport.http.PagingBounds#OUT_OF_BOUNDS")
   void page_parameterOutOfBoundsOrNotAWholeNumber_returns400NamingIt(String query, String detail)
       throws Exception {
     mvc.perform(get("/api/menu?" + query)).andExpect(problem(400, "validation", detail));
