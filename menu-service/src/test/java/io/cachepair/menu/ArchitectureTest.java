@@ -45,10 +45,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.cachepair.menu.publish..",
-            "io.cachepair.menu.preload..",
-            "io.cachepair.menu.follow..",
-            "com.tangosol..")
+            "io.cachepair.menu.publish..", "io.cachepair.menu.preload..", "com.tangosol..")
         .check(menu);
   }
 }

@@ -1,6 +1,7 @@
 package io.cachepair.systemtest;
 
 import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.db.TestPostgres;
 import io.cachepair.testsupport.process.ProcessRegistry;
 import io.cachepair.testsupport.process.ServiceKind;
 import io.cachepair.testsupport.process.ServiceProcess;
@@ -16,9 +17,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The service processes of one test class, on a cluster of their own: it hands out instances,
- * starts several at once, and at the end kills every one of them by PID and checks that none
- * survived. When a test fails it prints where the processes' logs are.
+ * The service processes of one test class, on a cluster of their own and in the production shape:
+ * every menu on one PostgreSQL database, every order replica on another (created on first use on
+ * the test JVM's server). It hands out instances, starts several at once, and at the end kills
+ * every one of them by PID and checks that none survived. When a test fails it prints where the
+ * processes' logs are.
  */
 final class ServiceFleet implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
@@ -27,6 +30,8 @@ final class ServiceFleet implements BeforeAllCallback, AfterAllCallback, TestWat
   private final TestCluster cluster;
   private final Path workDir;
   private final List<ServiceProcess> processes = new ArrayList<>();
+  private TestPostgres.Database menuDatabase;
+  private TestPostgres.Database orderDatabase;
   private boolean failed;
 
   ServiceFleet(String testName) {
@@ -45,12 +50,35 @@ final class ServiceFleet implements BeforeAllCallback, AfterAllCallback, TestWat
     return workDir;
   }
 
+  /** A menu on the fleet's menu database, seeding the sample menu into an empty one. */
   ServiceProcess menu(String name, UnaryOperator<ServiceProcess.Builder> config) {
-    return add(config.apply(ServiceProcess.builder(ServiceKind.MENU, name, cluster, workDir)));
+    ServiceProcess.Builder b = ServiceProcess.builder(ServiceKind.MENU, name, cluster, workDir);
+    menuDatabase().springProperties().forEach(b::property);
+    b.property("cachepair.menu.sample-menu", true);
+    return add(config.apply(b));
   }
 
+  /** An order replica on the fleet's order database. */
   ServiceProcess order(String name, UnaryOperator<ServiceProcess.Builder> config) {
-    return add(config.apply(ServiceProcess.builder(ServiceKind.ORDER, name, cluster, workDir)));
+    ServiceProcess.Builder b = ServiceProcess.builder(ServiceKind.ORDER, name, cluster, workDir);
+    orderDatabase().springProperties().forEach(b::property);
+    return add(config.apply(b));
+  }
+
+  /** The database every menu of this fleet shares. */
+  synchronized TestPostgres.Database menuDatabase() {
+    if (menuDatabase == null) {
+      menuDatabase = TestPostgres.shared().createDatabase("menu_" + cluster.name());
+    }
+    return menuDatabase;
+  }
+
+  /** The database every order replica of this fleet shares. */
+  synchronized TestPostgres.Database orderDatabase() {
+    if (orderDatabase == null) {
+      orderDatabase = TestPostgres.shared().createDatabase("orders_" + cluster.name());
+    }
+    return orderDatabase;
   }
 
   private ServiceProcess add(ServiceProcess.Builder builder) {

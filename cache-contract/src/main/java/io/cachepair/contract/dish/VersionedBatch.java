@@ -30,17 +30,32 @@ public final class VersionedBatch {
    * @return how many were applied (the others were held in the same or a newer revision)
    */
   public static int write(NamedCache<String, Dish> cache, Map<String, Dish> dishes) {
+    return (int) apply(cache, dishes).values().stream().filter(Boolean.TRUE::equals).count();
+  }
+
+  /**
+   * Writes dishes or tombstones, each only if newer than what the cache holds, and says for each
+   * whether it was applied.
+   *
+   * @param cache the partitioned dish cache (not a view)
+   * @param dishes the dishes by id
+   * @return for every id, whether its write was applied ({@code false}: the cache held the same or
+   *     a newer revision)
+   */
+  public static Map<String, Boolean> apply(
+      NamedCache<String, Dish> cache, Map<String, Dish> dishes) {
     if (dishes.isEmpty()) {
-      return 0;
+      return Map.of();
     }
     List<CompletableFuture<Map<String, Boolean>>> calls = new ArrayList<>();
     for (Map<String, Dish> slice : byPartition(cache, dishes)) {
       calls.add(cache.async().invokeAll(slice.keySet(), new VersionedPutAll(slice)));
     }
-    int applied = 0;
+    Map<String, Boolean> applied = new HashMap<>();
     for (CompletableFuture<Map<String, Boolean>> call : calls) {
-      applied += (int) call.join().values().stream().filter(Boolean.TRUE::equals).count();
+      applied.putAll(call.join());
     }
+    dishes.keySet().forEach(id -> applied.putIfAbsent(id, Boolean.FALSE));
     return applied;
   }
 

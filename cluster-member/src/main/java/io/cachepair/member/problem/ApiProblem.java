@@ -1,7 +1,9 @@
 package io.cachepair.member.problem;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -49,5 +51,13 @@ public abstract class ApiProblem extends RuntimeException {
   /** The HTTP status. */
   public HttpStatus status() {
     return status;
+  }
+
+  /**
+   * How long a client should wait before it retries, sent as {@code Retry-After}; empty (the
+   * default) when retrying the same request will not help.
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.empty();
   }
 }

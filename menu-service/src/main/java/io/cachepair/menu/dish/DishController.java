@@ -73,8 +73,8 @@ class DishController {
   ResponseEntity<Void> delete(
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    service.delete(id, ifMatch);
-    return ResponseEntity.noContent().build();
+    // the tombstone's version: what a client compares with the versions it saw before
+    return ResponseEntity.noContent().eTag(DishResponse.etag(service.delete(id, ifMatch))).build();
   }
 
   private static ResponseEntity<DishResponse> ok(HttpStatus status, Dish dish) {

@@ -2,6 +2,7 @@ package io.cachepair.menu.dish;
 
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.member.jdbc.UtcTimestamps;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,14 +11,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox of dish changes: written in the transaction of the change, so a change that reached
- * the database is never lost for the cluster even when publishing it failed.
+ * The outbox of dish changes, shared by every menu replica: written in the transaction of the
+ * change, so a change that reached the database is never lost for the cluster even when publishing
+ * it failed or its menu died right after the commit.
  *
  * <p>An entry is satisfied by publishing the dish's current row: the cluster keeps the newest
- * revision, so publishing version 5 also settles pending entries for versions 3 and 4.
+ * revision, so publishing version 5 also settles pending entries for versions 3 and 4. Menus that
+ * retry the backlog {@link #claim} entries for a while, skipping those another menu holds, so no
+ * two menus do the same work at once; a claim that expires (its menu died) is taken by another.
  */
 @Repository
 public class DishOutbox {
+
+  /** An unpublished entry claimed by this menu: its sequence number and dish. */
+  public record Claimed(long seq, String dishId) {}
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -46,9 +53,40 @@ public class DishOutbox {
   }
 
   /**
-   * Marks every unpublished entry of these dishes up to their published versions as published.
+   * Claims up to {@code limit} unpublished entries that nobody holds, oldest first; call it in a
+   * short transaction of its own. Entries another menu has locked right now are skipped, not waited
+   * for.
    *
-   * @param published the dishes the cluster now holds (or holds something newer than)
+   * @param menu who claims (for the record)
+   * @param lease how long the claim holds
+   * @param limit how many at most
+   * @return the claimed entries
+   */
+  public List<Claimed> claim(String menu, Duration lease, int limit) {
+    Instant now = Instant.now();
+    List<Claimed> claimed =
+        jdbc.sql(
+                "SELECT seq, dish_id FROM dish_outbox WHERE published_at IS NULL"
+                    + " AND (claimed_until IS NULL OR claimed_until < :now)"
+                    + " ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED")
+            .param("now", UtcTimestamps.of(now))
+            .param("limit", limit)
+            .query((rs, n) -> new Claimed(rs.getLong("seq"), rs.getString("dish_id")))
+            .list();
+    if (!claimed.isEmpty()) {
+      template.batchUpdate(
+          "UPDATE dish_outbox SET claimed_by = ?, claimed_until = ? WHERE seq = ?",
+          claimed.stream()
+              .map(c -> new Object[] {menu, UtcTimestamps.of(now.plus(lease)), c.seq()})
+              .toList());
+    }
+    return claimed;
+  }
+
+  /**
+   * Marks every unpublished entry of these dishes up to their versions as published.
+   *
+   * @param published dishes the cluster now holds (or holds a newer committed revision of)
    */
   public void markPublished(Collection<Dish> published) {
     if (published.isEmpty()) {
@@ -62,18 +100,17 @@ public class DishOutbox {
   }
 
   /**
-   * The ids of dishes with unpublished entries, oldest first.
+   * Gives claimed entries back at once (publishing them failed), so the next pass retries them.
    *
-   * @param limit how many at most
-   * @return the ids
+   * @param entries the entries
    */
-  public List<String> unpublishedDishIds(int limit) {
-    return jdbc.sql(
-            "SELECT dish_id FROM dish_outbox WHERE published_at IS NULL"
-                + " GROUP BY dish_id ORDER BY MIN(seq) LIMIT :limit")
-        .param("limit", limit)
-        .query(String.class)
-        .list();
+  public void release(Collection<Claimed> entries) {
+    if (!entries.isEmpty()) {
+      template.batchUpdate(
+          "UPDATE dish_outbox SET claimed_by = NULL, claimed_until = NULL"
+              + " WHERE seq = ? AND published_at IS NULL",
+          entries.stream().map(c -> new Object[] {c.seq()}).toList());
+    }
   }
 
   /** How many entries wait to be published. */

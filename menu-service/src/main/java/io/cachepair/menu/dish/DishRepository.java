@@ -1,7 +1,6 @@
 package io.cachepair.menu.dish;
 
 import io.cachepair.contract.dish.Dish;
-import io.cachepair.contract.dish.DishRevision;
 import io.cachepair.member.jdbc.UtcTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,18 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The menu's dishes in its database, tombstones included.
+ * The dishes in the menu database, tombstones included: the state every menu replica reads and
+ * writes.
  *
- * <p>Writes that come from elsewhere (the cluster, another menu) go through {@link
- * #upsertIfNewer(Dish)}: the revision comparison happens here in Java with {@link DishRevision},
- * the same total order the cache uses, and the row is then replaced by compare-and-set on the
- * revision it was compared with, so an older revision never overwrites a newer one, whatever the
- * database's collation and whoever writes concurrently.
+ * <p>A write locks the rows it changes ({@link #lock}, {@code SELECT … FOR UPDATE}) in its
+ * transaction, so concurrent writers of one dish take turns and each draws its version while it
+ * holds the lock: on one row, versions grow in commit order. Callers own the transactions.
  */
 @Repository
 public class DishRepository {
@@ -35,15 +34,12 @@ public class DishRepository {
   private static final String INSERT =
       "INSERT INTO dish (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  private static final String REPLACE =
+  private static final String UPDATE =
       "UPDATE dish SET name = ?, description = ?, category = ?, price_cents = ?, currency = ?,"
-          + " available = ?, version = ?, updated_at = ?, origin = ?, deleted = ?"
-          + " WHERE id = ? AND version = ? AND updated_at = ? AND origin = ?";
+          + " available = ?, version = ?, updated_at = ?, origin = ?, deleted = ? WHERE id = ?";
 
   /** Bind-parameter lists are kept below what every database accepts in one IN list. */
   private static final int IN_CHUNK = 1000;
-
-  private static final int CAS_ATTEMPTS = 5;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -73,13 +69,26 @@ public class DishRepository {
   }
 
   /**
-   * Finds a dish that exists (is not deleted).
+   * Reads a row and locks it until the transaction ends; call it in the write's transaction.
    *
    * @param id the dish id
-   * @return the dish, or empty when unknown or deleted
+   * @return the row, deleted or not, or empty when there is none (nothing is locked then)
    */
-  public Optional<Dish> findLive(String id) {
-    return find(id).filter(d -> !d.deleted());
+  public Optional<Dish> lock(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dish WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query(DishRepository::map)
+        .optional();
+  }
+
+  /**
+   * Reads and locks many rows, in id order so that two batch writers never deadlock each other.
+   *
+   * @param ids the ids
+   * @return the rows found, by id
+   */
+  public Map<String, Dish> lockAll(Collection<String> ids) {
+    return select(ids, " FOR UPDATE");
   }
 
   /**
@@ -89,11 +98,15 @@ public class DishRepository {
    * @return the rows found, by id
    */
   public Map<String, Dish> findAll(Collection<String> ids) {
+    return select(ids, "");
+  }
+
+  private Map<String, Dish> select(Collection<String> ids, String suffix) {
     Map<String, Dish> found = new HashMap<>();
-    List<String> all = new ArrayList<>(ids);
+    List<String> all = new ArrayList<>(new TreeSet<>(ids));
     for (int from = 0; from < all.size(); from += IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(from + IN_CHUNK, all.size()));
-      jdbc.sql("SELECT " + COLUMNS + " FROM dish WHERE id IN (:ids)")
+      jdbc.sql("SELECT " + COLUMNS + " FROM dish WHERE id IN (:ids) ORDER BY id" + suffix)
           .param("ids", chunk)
           .query(DishRepository::map)
           .list()
@@ -130,9 +143,9 @@ public class DishRepository {
     return jdbc.sql("SELECT COUNT(*) FROM dish").query(Long.class).single();
   }
 
-  /** Every id in the table, tombstones included. */
-  public List<String> allIds() {
-    return jdbc.sql("SELECT id FROM dish").query(String.class).list();
+  /** The highest version any row holds, 0 when there is none. */
+  public long maxVersion() {
+    return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM dish").query(Long.class).single();
   }
 
   /**
@@ -151,9 +164,48 @@ public class DishRepository {
   }
 
   /**
+   * Reads tombstones written before a point in time.
+   *
+   * @param before the horizon
+   * @param limit how many at most
+   * @return the tombstones, oldest first
+   */
+  public List<Dish> tombstonesBefore(Instant before, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM dish WHERE deleted = TRUE AND updated_at < :before"
+                + " ORDER BY updated_at LIMIT :limit")
+        .param("before", UtcTimestamps.of(before))
+        .param("limit", limit)
+        .query(DishRepository::map)
+        .list();
+  }
+
+  /**
+   * Deletes tombstone rows that still hold exactly the versions read (a re-created dish stays).
+   *
+   * @param tombstones the tombstones as read
+   * @return how many rows went
+   */
+  public int deleteTombstones(List<Dish> tombstones) {
+    int[] counts =
+        template.batchUpdate(
+            "DELETE FROM dish WHERE id = ? AND version = ? AND deleted = TRUE",
+            tombstones.stream().map(d -> new Object[] {d.id(), d.version()}).toList());
+    int deleted = 0;
+    for (int c : counts) {
+      deleted += c > 0 ? c : 0;
+    }
+    return deleted;
+  }
+
+  /**
    * Inserts new rows in JDBC batches; the ids must not exist yet.
    *
    * @param dishes the dishes
+   * @throws org.springframework.dao.DuplicateKeyException when another writer inserted one of the
+   *     ids meanwhile
    */
   public void insertAll(List<Dish> dishes) {
     if (!dishes.isEmpty()) {
@@ -162,92 +214,14 @@ public class DishRepository {
   }
 
   /**
-   * Replaces a row if it still holds the revision the caller read (compare-and-set).
+   * Overwrites rows the caller has locked ({@link #lock}, {@link #lockAll}).
    *
-   * @param current the row as the caller read it
-   * @param next what to write
-   * @return whether the row was replaced; {@code false} when someone changed it meanwhile
+   * @param dishes the rows' new contents
    */
-  public boolean replace(Dish current, Dish next) {
-    return template.update(REPLACE, replaceArgs(current.revision(), next)) == 1;
-  }
-
-  /**
-   * Replaces many rows by compare-and-set in JDBC batches.
-   *
-   * @param replacements pairs of (row as read, row to write)
-   * @return for each pair in order, whether it was replaced
-   */
-  public boolean[] replaceAll(List<Map.Entry<Dish, Dish>> replacements) {
-    boolean[] applied = new boolean[replacements.size()];
-    if (replacements.isEmpty()) {
-      return applied;
+  public void updateAll(List<Dish> dishes) {
+    if (!dishes.isEmpty()) {
+      template.batchUpdate(UPDATE, dishes.stream().map(DishRepository::updateArgs).toList());
     }
-    int[] counts =
-        template.batchUpdate(
-            REPLACE,
-            replacements.stream()
-                .map(r -> replaceArgs(r.getKey().revision(), r.getValue()))
-                .toList());
-    for (int i = 0; i < counts.length; i++) {
-      // drivers that rewrite batches may answer SUCCESS_NO_INFO (-2) instead of a count
-      applied[i] = counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO;
-    }
-    return applied;
-  }
-
-  /**
-   * Writes a dish (or tombstone) that was made elsewhere, only if it is newer than the row.
-   *
-   * @param dish the dish
-   * @return whether it was written; {@code false} when the row holds the same or a newer revision
-   */
-  public boolean upsertIfNewer(Dish dish) {
-    for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      Optional<Dish> current = find(dish.id());
-      if (current.isEmpty()) {
-        template.update(INSERT, insertArgs(dish));
-        return true;
-      }
-      if (!dish.revision().isNewerThan(current.get().revision())) {
-        return false;
-      }
-      if (replace(current.get(), dish)) {
-        return true;
-      }
-    }
-    throw new IllegalStateException(
-        "dish " + dish.id() + " kept changing; gave up after " + CAS_ATTEMPTS + " attempts");
-  }
-
-  /**
-   * The batch form of {@link #upsertIfNewer(Dish)}: one read of the current revisions, one insert
-   * batch, one compare-and-set batch, and a per-row retry for rows that changed meanwhile.
-   *
-   * @param dishes dishes or tombstones made elsewhere, at most one per id
-   * @return how many were written
-   */
-  public int upsertAllIfNewer(Collection<Dish> dishes) {
-    Map<String, Dish> current = findAll(dishes.stream().map(Dish::id).toList());
-    List<Dish> inserts = new ArrayList<>();
-    List<Map.Entry<Dish, Dish>> replacements = new ArrayList<>();
-    for (Dish dish : dishes) {
-      Dish held = current.get(dish.id());
-      if (held == null) {
-        inserts.add(dish);
-      } else if (dish.revision().isNewerThan(held.revision())) {
-        replacements.add(Map.entry(held, dish));
-      }
-    }
-    insertAll(inserts);
-    int written = inserts.size();
-    boolean[] applied = replaceAll(replacements);
-    for (int i = 0; i < applied.length; i++) {
-      if (applied[i] || upsertIfNewer(replacements.get(i).getValue())) {
-        written++;
-      }
-    }
-    return written;
   }
 
   private static Object[] insertArgs(Dish d) {
@@ -266,7 +240,7 @@ public class DishRepository {
     };
   }
 
-  private static Object[] replaceArgs(DishRevision expected, Dish d) {
+  private static Object[] updateArgs(Dish d) {
     return new Object[] {
       d.name(),
       d.description(),
@@ -278,10 +252,7 @@ public class DishRepository {
       UtcTimestamps.of(d.updatedAt()),
       d.origin(),
       d.deleted(),
-      d.id(),
-      expected.version(),
-      UtcTimestamps.of(Instant.ofEpochMilli(expected.updatedAtMillis())),
-      expected.origin()
+      d.id()
     };
   }
 

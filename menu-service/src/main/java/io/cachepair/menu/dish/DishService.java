@@ -2,6 +2,9 @@ package io.cachepair.menu.dish;
 
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.menu.MenuProperties;
+import io.cachepair.menu.gate.WriteGate;
+import io.cachepair.menu.record.DishRevisions;
+import io.cachepair.menu.record.VersionSequence;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -12,56 +15,60 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.availability.ReadinessState;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The menu's writes: each one changes the dish row and records an outbox entry in one transaction,
- * and only after the commit announces {@link DishesWritten} so the publisher pushes it to the
- * cluster. Versions are the menu's: a create starts at 1 (or one past a tombstone), every change
- * and every delete adds one.
+ * The menu's writes, safe with any number of menu replicas on the one menu database: each write
+ * locks the rows it changes, draws their versions from the database's one sequence while it holds
+ * the locks, and records the new rows, their revisions and outbox entries in one transaction; only
+ * after the commit does it announce {@link DishesWritten} so the publisher pushes it to the
+ * cluster. Versions are therefore unique across dishes and never reused, and on one dish they grow
+ * in commit order.
  */
 @Service
 public class DishService {
 
+  /** How often a write that collided with another writer (see {@link #inTransaction}) is tried. */
+  static final int ATTEMPTS = 3;
+
   private final DishRepository dishes;
   private final DishOutbox outbox;
+  private final DishRevisions revisions;
+  private final VersionSequence versions;
   private final MenuOrigin origin;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Validator validator;
   private final int maxBatchDishes;
   private final Clock clock = Clock.systemUTC();
-  private final ApplicationAvailability availability;
+  private final WriteGate gate;
 
   DishService(
       DishRepository dishes,
       DishOutbox outbox,
+      DishRevisions revisions,
+      VersionSequence versions,
       MenuOrigin origin,
       TransactionTemplate tx,
       ApplicationEventPublisher events,
       Validator validator,
       MenuProperties properties,
-      ApplicationAvailability availability) {
+      WriteGate gate) {
     this.dishes = dishes;
     this.outbox = outbox;
+    this.revisions = revisions;
+    this.versions = versions;
     this.origin = origin;
     this.tx = tx;
     this.events = events;
     this.validator = validator;
     this.maxBatchDishes = properties.maxBatchDishes();
-    this.availability = availability;
-  }
-
-  /** Writes wait for readiness: before it the preload owns the rows, after it shutdown does. */
-  private void requireReady() {
-    if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
-      throw new MenuNotReadyProblem();
-    }
+    this.gate = gate;
   }
 
   /**
@@ -80,25 +87,29 @@ public class DishService {
   }
 
   /**
-   * Creates a dish, or re-creates one that was deleted.
+   * Creates a dish, or re-creates one that was deleted (with a new version, never an old one).
    *
    * @param request the validated request
    * @return the written dish
    */
   public Dish create(DishRequest request) {
-    requireReady();
+    gate.check();
     String id = idOf(request, "");
     Dish written =
         inTransaction(
             id,
             () -> {
-              Optional<Dish> existing = dishes.find(id);
+              Optional<Dish> existing = dishes.lock(id);
               if (existing.isPresent() && !existing.get().deleted()) {
                 throw new DishAlreadyExistsProblem(id, existing.get().version());
               }
-              Dish dish = build(id, request, existing.map(d -> d.version() + 1).orElse(1L));
-              write(existing, dish);
-              outbox.recordAll(List.of(dish));
+              Dish dish = build(id, request, versions.next());
+              if (existing.isPresent()) {
+                dishes.updateAll(List.of(dish));
+              } else {
+                dishes.insertAll(List.of(dish));
+              }
+              commit(List.of(dish));
               return dish;
             });
     events.publishEvent(new DishesWritten(List.of(written)));
@@ -106,7 +117,8 @@ public class DishService {
   }
 
   /**
-   * Replaces an existing dish's fields and bumps its version.
+   * Replaces an existing dish's fields under a new version. Without {@code If-Match} it never fails
+   * because another writer raced it: it waits for the row and writes after that writer.
    *
    * @param id the id from the path
    * @param request the validated request; its id, if any, must equal {@code id}
@@ -114,7 +126,7 @@ public class DishService {
    * @return the written dish
    */
   public Dish update(String id, DishRequest request, String ifMatch) {
-    requireReady();
+    gate.check();
     if (request.id() != null && !request.id().equals(id)) {
       throw InvalidDishProblem.of(
           "id", "'" + request.id() + "' does not match the id in the path '" + id + "'");
@@ -124,15 +136,11 @@ public class DishService {
         inTransaction(
             id,
             () -> {
-              Dish current = get(id);
+              Dish current = live(dishes.lock(id), id);
               condition.check(current);
-              Dish dish = build(id, request, current.version() + 1);
-              if (!dishes.replace(current, dish)) {
-                throw condition.isPresent()
-                    ? new DishVersionMismatchProblem(id, ifMatch, get(id).version())
-                    : new ConcurrentDishChangeProblem(id);
-              }
-              outbox.recordAll(List.of(dish));
+              Dish dish = build(id, request, versions.next());
+              dishes.updateAll(List.of(dish));
+              commit(List.of(dish));
               return dish;
             });
     events.publishEvent(new DishesWritten(List.of(written)));
@@ -140,28 +148,30 @@ public class DishService {
   }
 
   /**
-   * Deletes a dish by writing its tombstone: the next version, marked deleted.
+   * Deletes a dish by writing its tombstone under a new version.
    *
    * @param id the id
    * @param ifMatch the {@code If-Match} header, or null
    * @return the tombstone
    */
   public Dish delete(String id, String ifMatch) {
-    requireReady();
+    gate.check();
     IfMatch condition = IfMatch.parse(ifMatch);
     Dish tombstone =
         inTransaction(
             id,
             () -> {
-              Dish current = get(id);
+              Dish current = live(dishes.lock(id), id);
               condition.check(current);
-              Dish dead = current.tombstone(Instant.now(clock), origin.value());
-              if (!dishes.replace(current, dead)) {
-                throw condition.isPresent()
-                    ? new DishVersionMismatchProblem(id, ifMatch, get(id).version())
-                    : new ConcurrentDishChangeProblem(id);
-              }
-              outbox.recordAll(List.of(dead));
+              Dish dead =
+                  current.toBuilder()
+                      .version(versions.next())
+                      .updatedAt(Instant.now(clock))
+                      .origin(origin.value())
+                      .deleted(true)
+                      .build();
+              dishes.updateAll(List.of(dead));
+              commit(List.of(dead));
               return dead;
             });
     events.publishEvent(new DishesWritten(List.of(tombstone)));
@@ -169,52 +179,63 @@ public class DishService {
   }
 
   /**
-   * Imports many dishes in one transaction: new ids are created, existing ones replaced (version
-   * bumped), deleted ones re-created. Either all are written or none.
+   * Imports many dishes in one transaction: new ids are created, existing ones replaced, deleted
+   * ones re-created, each under a new version. Either all are written or none.
    *
    * @param requests the dishes, not yet validated
    * @return what the import did
    */
   public BatchImportResult importAll(List<DishRequest> requests) {
-    requireReady();
+    gate.check();
     if (requests.size() > maxBatchDishes) {
       throw new BatchTooLargeProblem(requests.size(), maxBatchDishes);
     }
     List<String> ids = validateBatch(requests);
-    List<Dish> written = new ArrayList<>(requests.size());
     int[] created = {0};
-    inTransaction(
-        ids.size() == 1 ? ids.get(0) : "(batch)",
-        () -> {
-          Map<String, Dish> existing = dishes.findAll(ids);
-          List<Dish> inserts = new ArrayList<>();
-          List<Map.Entry<Dish, Dish>> replacements = new ArrayList<>();
-          for (int i = 0; i < requests.size(); i++) {
-            Dish held = existing.get(ids.get(i));
-            Dish dish = build(ids.get(i), requests.get(i), held == null ? 1 : held.version() + 1);
-            if (held == null) {
-              inserts.add(dish);
-            } else {
-              replacements.add(Map.entry(held, dish));
-              if (held.deleted()) {
-                created[0]++;
+    List<Dish> written =
+        inTransaction(
+            ids.size() == 1 ? ids.get(0) : "(batch of " + ids.size() + ")",
+            () -> {
+              created[0] = 0;
+              Map<String, Dish> existing = dishes.lockAll(ids);
+              List<Long> drawn = versions.next(requests.size());
+              List<Dish> inserts = new ArrayList<>();
+              List<Dish> updates = new ArrayList<>();
+              List<Dish> all = new ArrayList<>(requests.size());
+              for (int i = 0; i < requests.size(); i++) {
+                Dish held = existing.get(ids.get(i));
+                Dish dish = build(ids.get(i), requests.get(i), drawn.get(i));
+                if (held == null) {
+                  inserts.add(dish);
+                  created[0]++;
+                } else {
+                  updates.add(dish);
+                  if (held.deleted()) {
+                    created[0]++;
+                  }
+                }
+                all.add(dish);
               }
-            }
-            written.add(dish);
-          }
-          created[0] += inserts.size();
-          dishes.insertAll(inserts);
-          boolean[] applied = dishes.replaceAll(replacements);
-          for (int i = 0; i < applied.length; i++) {
-            if (!applied[i]) {
-              throw new ConcurrentDishChangeProblem(replacements.get(i).getKey().id());
-            }
-          }
-          outbox.recordAll(written);
-          return null;
-        });
+              dishes.insertAll(inserts);
+              dishes.updateAll(updates);
+              commit(all);
+              return all;
+            });
     events.publishEvent(new DishesWritten(List.copyOf(written)));
     return new BatchImportResult(written.size(), created[0], written.size() - created[0]);
+  }
+
+  private static Dish live(Optional<Dish> row, String id) {
+    if (row.isEmpty() || row.get().deleted()) {
+      throw new DishNotFoundProblem(id, row.isPresent());
+    }
+    return row.get();
+  }
+
+  /** Records the written rows' revisions and outbox entries, in the write's transaction. */
+  private void commit(List<Dish> written) {
+    revisions.record(written, null);
+    outbox.recordAll(written);
   }
 
   private List<String> validateBatch(List<DishRequest> requests) {
@@ -299,22 +320,20 @@ public class DishService {
         .build();
   }
 
-  private void write(Optional<Dish> existing, Dish dish) {
-    if (existing.isPresent()) {
-      if (!dishes.replace(existing.get(), dish)) {
-        throw new ConcurrentDishChangeProblem(dish.id());
+  /**
+   * Runs a write in a transaction, again when it collided with another writer: a create that raced
+   * another create of the same new id (duplicate key; the retry sees that row), or a deadlock the
+   * database broke. Bounded; then 503.
+   */
+  private <T> T inTransaction(String id, Supplier<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(status -> work.get());
+      } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+        if (attempt >= ATTEMPTS) {
+          throw new ConcurrentDishChangeProblem(id, attempt);
+        }
       }
-    } else {
-      dishes.insertAll(List.of(dish));
-    }
-  }
-
-  private <T> T inTransaction(String id, java.util.function.Supplier<T> work) {
-    try {
-      return tx.execute(status -> work.get());
-    } catch (DuplicateKeyException e) {
-      // two creates of the same id raced; the loser's transaction is rolled back
-      throw new ConcurrentDishChangeProblem(id);
     }
   }
 

@@ -1,16 +1,22 @@
 package io.cachepair.menu.preload;
 
 import com.tangosol.util.Aggregators;
-import io.cachepair.contract.ContractVersion;
+import com.tangosol.util.Filters;
+import com.tangosol.util.Processors;
+import com.tangosol.util.extractor.PofExtractor;
 import io.cachepair.contract.dish.Dish;
-import io.cachepair.contract.dish.LiveDishFilter;
 import io.cachepair.contract.meta.DishesLoaded;
+import io.cachepair.contract.meta.SeedRecord;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.menu.MenuProperties;
+import io.cachepair.menu.dish.DishOutbox;
 import io.cachepair.menu.dish.DishRepository;
 import io.cachepair.menu.dish.MenuOrigin;
-import io.cachepair.menu.follow.ClusterFollower;
 import io.cachepair.menu.publish.ClusterDishWriter;
+import io.cachepair.menu.publish.ClusterRepair;
+import io.cachepair.menu.record.DishRevisions;
+import io.cachepair.menu.record.MenuDatabase;
+import io.cachepair.menu.record.VersionSequence;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -19,8 +25,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,19 +36,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings this menu's database and the cluster in line before the menu takes traffic, then writes
- * the {@link DishesLoaded} marker.
+ * Brings the cluster in line with the menu database — the one source of truth of every menu replica
+ * — before this menu takes traffic, then writes the {@link DishesLoaded} marker.
  *
  * <p>Runs as an application runner, synchronously: Spring Boot accepts traffic only after runners
- * returned, so readiness stays {@code REFUSING_TRAFFIC} (and {@code preload} says why) until it is
- * done. Three cases:
- *
- * <ul>
- *   <li>the partitioned cache holds entries (live members): reconcile both ways by revision,
- *       tombstones included — newer cluster entries into this database, newer rows into the cache;
- *   <li>database and cluster are both empty (cold start): seed the sample menu, then preload;
- *   <li>otherwise: stream the database into the cache in batches.
- * </ul>
+ * returned, and readiness stays down ({@code preload} says why) until it is done. It first checks
+ * that the database is the cluster's ({@link DatabaseCheck}): a menu on another database, or one
+ * behind the cluster, stays not ready and writes nothing, unless started with the reseed flag. Then
+ * it seeds an empty cluster from the database, or reconciles a live one: newer rows to the cache,
+ * foreign entries repaired, nothing from the cache into the database.
  */
 @Component
 class DishPreloader implements ApplicationRunner, Ordered {
@@ -51,8 +53,13 @@ class DishPreloader implements ApplicationRunner, Ordered {
 
   private final DishCaches caches;
   private final DishRepository dishes;
+  private final DishRevisions revisions;
+  private final DishOutbox outbox;
+  private final VersionSequence versions;
+  private final MenuDatabase database;
   private final ClusterDishWriter writer;
-  private final ClusterFollower follower;
+  private final ClusterRepair repair;
+  private final ClusterReconciler reconciler;
   private final MenuOrigin origin;
   private final TransactionTemplate tx;
   private final PreloadProgress progress;
@@ -62,8 +69,13 @@ class DishPreloader implements ApplicationRunner, Ordered {
   DishPreloader(
       DishCaches caches,
       DishRepository dishes,
+      DishRevisions revisions,
+      DishOutbox outbox,
+      VersionSequence versions,
+      MenuDatabase database,
       ClusterDishWriter writer,
-      ClusterFollower follower,
+      ClusterRepair repair,
+      ClusterReconciler reconciler,
       MenuOrigin origin,
       TransactionTemplate tx,
       PreloadProgress progress,
@@ -71,8 +83,13 @@ class DishPreloader implements ApplicationRunner, Ordered {
       MeterRegistry meters) {
     this.caches = caches;
     this.dishes = dishes;
+    this.revisions = revisions;
+    this.outbox = outbox;
+    this.versions = versions;
+    this.database = database;
     this.writer = writer;
-    this.follower = follower;
+    this.repair = repair;
+    this.reconciler = reconciler;
     this.origin = origin;
     this.tx = tx;
     this.progress = progress;
@@ -87,21 +104,22 @@ class DishPreloader implements ApplicationRunner, Ordered {
   public void run(ApplicationArguments args) {
     long started = System.nanoTime();
     try {
-      String mode = preload();
+      Optional<String> refusal = preload();
+      if (refusal.isPresent()) {
+        progress.refused(refusal.get());
+        log.error("Not becoming ready: {}", refusal.get());
+        return;
+      }
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       duration.record(took);
       DishCaches.Opened opened = caches.await(properties.cacheTimeout());
-      long live = liveInCluster(opened);
-      opened
-          .meta()
-          .put(
-              DishesLoaded.KEY,
-              new DishesLoaded(Instant.now(), live, ContractVersion.CURRENT, origin.value()));
-      follower.startApplying();
-      progress.finished(mode, live, took);
+      long live =
+          reconciler.writeMarker(
+              opened, "cold-start".equals(progress.mode()) || "preload".equals(progress.mode()));
+      progress.finished(progress.mode(), live, took);
       log.info(
           "Preload done ({}): the cluster holds {} dishes, marker written; took {} ms",
-          mode,
+          progress.mode(),
           live,
           took.toMillis());
     } catch (RuntimeException e) {
@@ -111,13 +129,71 @@ class DishPreloader implements ApplicationRunner, Ordered {
     }
   }
 
-  private String preload() {
+  /** Runs the preload; returns why this menu must not become ready, if it must not. */
+  private Optional<String> preload() {
     boolean databaseWasEmpty = dishes.countAll() == 0;
+    generateIfAsked(databaseWasEmpty);
+
+    progress.start(PreloadProgress.Phase.WAITING_FOR_CACHES, 0);
+    log.info("Waiting for the dish caches ({})", caches.state());
+    DishCaches.Opened opened = caches.await(properties.cacheTimeout());
+
+    // rows written before versions came from the one sequence keep theirs: never hand them out
+    versions.advancePast(dishes.maxVersion());
+    String identity = database.identity();
+    long highWater = versions.highWater();
+    Optional<SeedRecord> seed = seedRecord(opened);
+    long entries = opened.partitioned().size();
+    long clusterMax = entries == 0 ? 0 : clusterMaxVersion(opened);
+    DatabaseCheck check =
+        DatabaseCheck.decide(identity, highWater, seed, entries, clusterMax, properties.reseed());
+    log.info("Menu database {}: {} ({})", identity, check.action(), check.reason());
+    switch (check.action()) {
+      case REFUSE -> {
+        return Optional.of(check.reason());
+      }
+      case SEED -> {
+        Optional<SeedRecord> rival = claimSeed(opened, identity, highWater);
+        if (rival.isPresent()) {
+          return Optional.of(
+              "another menu seeded this cluster from database "
+                  + rival.get().databaseIdentity()
+                  + " at the same moment; this menu's database is "
+                  + identity);
+        }
+        String mode = "preload";
+        if (databaseWasEmpty && properties.sampleMenu()) {
+          seedSampleMenu();
+          mode = "cold-start";
+        }
+        streamIntoCache();
+        progress.mode(mode);
+      }
+      case RECONCILE, ADOPT -> {
+        versions.advancePast(clusterMax);
+        reconciler.reconcile(opened, progress);
+        if (check.action() == DatabaseCheck.Action.ADOPT) {
+          putSeed(opened, identity);
+        }
+        progress.mode("reconcile");
+      }
+      case RESEED -> {
+        versions.advancePast(clusterMax);
+        reseed(opened);
+        putSeed(opened, identity);
+        progress.mode("reseed");
+      }
+      default -> throw new IllegalStateException("unexpected " + check.action());
+    }
+    return Optional.empty();
+  }
+
+  private void generateIfAsked(boolean databaseWasEmpty) {
     int generate = properties.generate();
     if (databaseWasEmpty && generate > 0) {
       progress.start(PreloadProgress.Phase.GENERATING, generate);
       long t0 = System.nanoTime();
-      SyntheticDishes.generate(generate, origin.value(), dishes, tx, progress);
+      SyntheticDishes.generate(generate, origin.value(), dishes, revisions, versions, tx, progress);
       log.info(
           "Generated {} synthetic dishes into the empty menu database in {} ms",
           generate,
@@ -125,32 +201,46 @@ class DishPreloader implements ApplicationRunner, Ordered {
     } else if (generate > 0) {
       log.info("cachepair.menu.generate={} ignored: the menu database is not empty", generate);
     }
+  }
 
-    progress.start(PreloadProgress.Phase.WAITING_FOR_CACHES, 0);
-    log.info("Waiting for the dish caches ({})", caches.state());
-    DishCaches.Opened opened = caches.await(properties.cacheTimeout());
-    // before reading the cluster, so that no write by another menu falls between read and listen
-    follower.listen(opened);
+  private void seedSampleMenu() {
+    progress.start(PreloadProgress.Phase.SEEDING, 0);
+    List<Dish> sample =
+        SampleMenu.dishes(versions.next(SampleMenu.size()), Instant.now(), origin.value());
+    tx.executeWithoutResult(
+        status -> {
+          dishes.insertAll(sample);
+          revisions.record(sample, "sample-menu");
+        });
+    log.info("Cold start (empty database, empty cluster): seeded {} sample dishes", sample.size());
+  }
 
-    int inCluster = opened.partitioned().size();
-    if (inCluster > 0) {
-      log.info(
-          "The cluster already holds {} dish entries (tombstones included): reconciling",
-          inCluster);
-      reconcile(opened);
-      return "reconcile";
-    }
-    String mode = "preload";
-    if (databaseWasEmpty) {
-      progress.start(PreloadProgress.Phase.SEEDING, 0);
-      List<Dish> sample = SampleMenu.dishes(Instant.now(), origin.value());
-      tx.executeWithoutResult(status -> dishes.upsertAllIfNewer(sample));
-      log.info(
-          "Cold start (empty database, empty cluster): seeded {} sample dishes", sample.size());
-      mode = "cold-start";
-    }
-    streamIntoCache();
-    return mode;
+  private static Optional<SeedRecord> seedRecord(DishCaches.Opened opened) {
+    return Optional.ofNullable(opened.partitionedMeta().get(SeedRecord.KEY))
+        .filter(SeedRecord.class::isInstance)
+        .map(SeedRecord.class::cast);
+  }
+
+  /** Records this database as the seed unless another is recorded already; returns that one. */
+  private Optional<SeedRecord> claimSeed(
+      DishCaches.Opened opened, String identity, long highWater) {
+    SeedRecord mine = new SeedRecord(identity, highWater, Instant.now(), origin.value());
+    Object held =
+        opened
+            .partitionedMeta()
+            .invoke(SeedRecord.KEY, Processors.put(Filters.not(Filters.present()), mine, true));
+    return Optional.ofNullable(held)
+        .filter(SeedRecord.class::isInstance)
+        .map(SeedRecord.class::cast)
+        .filter(rival -> !rival.databaseIdentity().equals(identity));
+  }
+
+  private void putSeed(DishCaches.Opened opened, String identity) {
+    opened
+        .partitionedMeta()
+        .put(
+            SeedRecord.KEY,
+            new SeedRecord(identity, versions.highWater(), Instant.now(), origin.value()));
   }
 
   private void streamIntoCache() {
@@ -171,54 +261,55 @@ class DishPreloader implements ApplicationRunner, Ordered {
     }
   }
 
-  private void reconcile(DishCaches.Opened opened) {
+  /** Writes every row again under a new version and deletes what the database lacks. */
+  private void reseed(DishCaches.Opened opened) {
     Set<String> clusterIds = new HashSet<>(opened.partitioned().keySet());
-    TreeSet<String> all = new TreeSet<>(clusterIds);
-    all.addAll(dishes.allIds());
-    progress.start(PreloadProgress.Phase.RECONCILING, all.size());
-    int toCache = 0;
-    int toDatabase = 0;
-    int inSync = 0;
-    long lastLoggedStep = -1;
-    List<String> ids = new ArrayList<>(all);
-    int batchSize = properties.preloadBatchSize();
-    for (int from = 0; from < ids.size(); from += batchSize) {
-      List<String> batch = ids.subList(from, Math.min(from + batchSize, ids.size()));
-      Map<String, Dish> inDatabase = dishes.findAll(batch);
-      Set<String> askCluster = new HashSet<>(batch);
-      askCluster.retainAll(clusterIds);
-      Map<String, Dish> inCluster =
-          askCluster.isEmpty() ? Map.of() : opened.partitioned().getAll(askCluster);
-      List<Dish> forCache = new ArrayList<>();
-      List<Dish> forDatabase = new ArrayList<>();
-      for (String id : batch) {
-        Dish db = inDatabase.get(id);
-        Dish cluster = inCluster.get(id);
-        switch (Reconciliation.decide(db, cluster)) {
-          case TO_CACHE -> forCache.add(db);
-          case TO_DATABASE -> forDatabase.add(cluster);
-          case IN_SYNC -> inSync++;
-          default -> throw new IllegalStateException();
-        }
+    long total = dishes.countAll();
+    progress.start(PreloadProgress.Phase.RESEEDING, total + clusterIds.size());
+    String after = "";
+    long rewritten = 0;
+    while (true) {
+      List<Dish> slice = dishes.sliceAfter(after, properties.preloadBatchSize());
+      if (slice.isEmpty()) {
+        break;
       }
-      if (!forCache.isEmpty()) {
-        writer.write(forCache);
-      }
-      if (!forDatabase.isEmpty()) {
-        tx.executeWithoutResult(status -> dishes.upsertAllIfNewer(forDatabase));
-      }
-      toCache += forCache.size();
-      toDatabase += forDatabase.size();
-      progress.advance(batch.size());
-      lastLoggedStep = logProgress("reconciled", lastLoggedStep);
+      after = slice.get(slice.size() - 1).id();
+      List<Dish> fresh =
+          tx.execute(
+              status -> {
+                Map<String, Dish> locked = dishes.lockAll(slice.stream().map(Dish::id).toList());
+                List<Long> drawn = versions.next(locked.size());
+                List<Dish> next = new ArrayList<>(locked.size());
+                int i = 0;
+                for (Dish row : locked.values()) {
+                  next.add(
+                      row.toBuilder()
+                          .version(drawn.get(i++))
+                          .updatedAt(Instant.now())
+                          .origin(origin.value())
+                          .build());
+                }
+                dishes.updateAll(next);
+                revisions.record(next, "reseed");
+                return next;
+              });
+      writer.write(fresh);
+      fresh.forEach(d -> clusterIds.remove(d.id()));
+      rewritten += fresh.size();
+      progress.advance(slice.size());
     }
-    log.info(
-        "Reconciled {} dish ids with the cluster: {} newer here went to the cache, {} newer in the"
-            + " cluster came into this database, {} already in sync",
-        ids.size(),
-        toCache,
-        toDatabase,
-        inSync);
+    long deleted = 0;
+    for (Dish foreign : writer.held(clusterIds).values()) {
+      if (repair.replace(foreign).isPresent()) {
+        deleted++;
+      }
+      progress.advance(1);
+    }
+    log.warn(
+        "Reseeded the cluster from this menu's database: {} rows written again under new"
+            + " versions, {} entries the database lacks deleted",
+        rewritten,
+        deleted);
   }
 
   /** Logs about every 5% (and the end), never more than once per batch. */
@@ -233,9 +324,13 @@ class DishPreloader implements ApplicationRunner, Ordered {
     return lastLoggedStep;
   }
 
-  private static long liveInCluster(DishCaches.Opened opened) {
-    Object count = opened.partitioned().aggregate(new LiveDishFilter(), Aggregators.count());
-    return count instanceof Number n ? n.longValue() : opened.view().size();
+  private static long clusterMaxVersion(DishCaches.Opened opened) {
+    Object max =
+        opened
+            .partitioned()
+            .aggregate(
+                Aggregators.comparableMax(new PofExtractor<Dish, Long>(Long.class, Dish.VERSION)));
+    return max instanceof Number n ? n.longValue() : 0;
   }
 
   /** Before any other runner: nothing else should see the menu before its dishes are in line. */

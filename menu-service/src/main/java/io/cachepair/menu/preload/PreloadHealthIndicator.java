@@ -39,6 +39,12 @@ class PreloadHealthIndicator extends AbstractHealthIndicator {
           builder
               .down()
               .withDetail("reason", "reconciling with the live cluster: " + progress.ratio());
+      case RESEEDING ->
+          builder
+              .down()
+              .withDetail(
+                  "reason", "reseeding the cluster from this database: " + progress.ratio());
+      case REFUSED -> builder.down().withDetail("reason", progress.failure());
       case FAILED -> builder.down().withDetail("reason", "preload failed: " + progress.failure());
       case DONE ->
           builder

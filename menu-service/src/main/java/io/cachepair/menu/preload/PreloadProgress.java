@@ -19,7 +19,9 @@ class PreloadProgress {
     SEEDING,
     PRELOADING,
     RECONCILING,
+    RESEEDING,
     DONE,
+    REFUSED,
     FAILED
   }
 
@@ -46,6 +48,15 @@ class PreloadProgress {
     this.loaded = loaded;
     this.duration = duration;
     this.phase = Phase.DONE;
+  }
+
+  void mode(String mode) {
+    this.mode = mode;
+  }
+
+  void refused(String reason) {
+    this.failure = reason;
+    this.phase = Phase.REFUSED;
   }
 
   void failed(Throwable e) {

@@ -9,8 +9,9 @@ final class SampleMenu {
 
   private SampleMenu() {}
 
-  static List<Dish> dishes(Instant at, String origin) {
-    return List.of(
+  static List<Dish> dishes(List<Long> versions, Instant at, String origin) {
+    List<Dish.Builder> menu =
+        List.of(
             dish(
                 "spicy-tuna-roll",
                 "Spicy Tuna Roll",
@@ -54,10 +55,17 @@ final class SampleMenu {
                 "Matcha Ice Cream",
                 "Two scoops of green tea ice cream",
                 "dessert",
-                550))
-        .stream()
-        .map(b -> b.version(1).updatedAt(at).origin(origin).build())
-        .toList();
+                550));
+    List<Dish> dishes = new java.util.ArrayList<>(menu.size());
+    for (int i = 0; i < menu.size(); i++) {
+      dishes.add(menu.get(i).version(versions.get(i)).updatedAt(at).origin(origin).build());
+    }
+    return dishes;
+  }
+
+  /** How many dishes the sample menu has. */
+  static int size() {
+    return 9;
   }
 
   private static Dish.Builder dish(

@@ -2,6 +2,8 @@ package io.cachepair.menu.preload;
 
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.menu.dish.DishRepository;
+import io.cachepair.menu.record.DishRevisions;
+import io.cachepair.menu.record.VersionSequence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ final class SyntheticDishes {
 
   private SyntheticDishes() {}
 
-  static Dish dish(int n, Instant at, String origin) {
+  static Dish dish(int n, long version, Instant at, String origin) {
     return Dish.builder(String.format(Locale.ROOT, "synthetic-%06d", n))
         .name("Synthetic Dish " + n)
         .description("Generated dish number " + n)
@@ -27,7 +29,7 @@ final class SyntheticDishes {
         .priceCents(300 + (n * 37L) % 2500)
         .currency("EUR")
         .available(true)
-        .version(1)
+        .version(version)
         .updatedAt(at)
         .origin(origin)
         .build();
@@ -37,16 +39,23 @@ final class SyntheticDishes {
       int count,
       String origin,
       DishRepository dishes,
+      DishRevisions revisions,
+      VersionSequence versions,
       TransactionTemplate tx,
       PreloadProgress progress) {
     Instant at = Instant.now();
     for (int from = 1; from <= count; from += BATCH) {
       int to = Math.min(from + BATCH - 1, count);
+      List<Long> drawn = versions.next(to - from + 1);
       List<Dish> batch = new ArrayList<>(to - from + 1);
       for (int n = from; n <= to; n++) {
-        batch.add(dish(n, at, origin));
+        batch.add(dish(n, drawn.get(n - from), at, origin));
       }
-      tx.executeWithoutResult(status -> dishes.insertAll(batch));
+      tx.executeWithoutResult(
+          status -> {
+            dishes.insertAll(batch);
+            revisions.record(batch, "generator");
+          });
       progress.advance(batch.size());
     }
   }

@@ -4,73 +4,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachepair.contract.dish.Dish;
 import java.time.Instant;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class ReconciliationTest {
 
   private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+  private static final Predicate<Dish> NOTHING_COMMITTED = d -> false;
+  private static final Predicate<Dish> ALL_COMMITTED = d -> true;
 
-  private static Dish dish(long version, Instant at, String origin) {
+  private static Dish dish(long version, long price) {
     return Dish.builder("ramen")
         .name("Ramen")
-        .priceCents(1400)
+        .priceCents(price)
         .currency("EUR")
         .version(version)
-        .updatedAt(at)
-        .origin(origin)
+        .updatedAt(T0)
+        .origin("menu-1")
         .build();
   }
 
   @Test
   void onlyInDatabase_goesToTheCache() {
-    assertThat(Reconciliation.decide(dish(1, T0, "a"), null)).isEqualTo(Reconciliation.TO_CACHE);
-  }
-
-  @Test
-  void onlyInCluster_comesIntoTheDatabase() {
-    assertThat(Reconciliation.decide(null, dish(1, T0, "a"))).isEqualTo(Reconciliation.TO_DATABASE);
-  }
-
-  @Test
-  void higherVersionWins_onEitherSide() {
-    assertThat(Reconciliation.decide(dish(3, T0, "a"), dish(2, T0.plusSeconds(60), "z")))
-        .isEqualTo(Reconciliation.TO_CACHE);
-    assertThat(Reconciliation.decide(dish(2, T0.plusSeconds(60), "z"), dish(3, T0, "a")))
-        .isEqualTo(Reconciliation.TO_DATABASE);
-  }
-
-  @Test
-  void equalVersions_areTieBrokenByTimeThenOrigin() {
-    assertThat(Reconciliation.decide(dish(2, T0.plusMillis(1), "a"), dish(2, T0, "z")))
-        .isEqualTo(Reconciliation.TO_CACHE);
-    assertThat(Reconciliation.decide(dish(2, T0, "menu-a"), dish(2, T0, "menu-b")))
-        .isEqualTo(Reconciliation.TO_DATABASE);
-  }
-
-  @Test
-  void tombstoneInCluster_newerThanTheRow_deletesItHere() {
-    Dish row = dish(2, T0, "a");
-    Dish tombstone = row.tombstone(T0.plusSeconds(5), "b");
-    assertThat(Reconciliation.decide(row, tombstone)).isEqualTo(Reconciliation.TO_DATABASE);
-  }
-
-  @Test
-  void tombstoneHere_newerThanTheClusterEntry_deletesItThere() {
-    Dish entry = dish(2, T0, "a");
-    assertThat(Reconciliation.decide(entry.tombstone(T0.plusSeconds(5), "b"), entry))
+    assertThat(Reconciliation.decide(dish(1, 1400), null, NOTHING_COMMITTED))
         .isEqualTo(Reconciliation.TO_CACHE);
   }
 
   @Test
-  void olderRowCannotResurrectADeletedDish() {
-    Dish row = dish(2, T0, "a");
-    assertThat(Reconciliation.decide(row, row.tombstone(T0.plusSeconds(5), "b")))
-        .isNotEqualTo(Reconciliation.TO_CACHE);
+  void onlyInCluster_isForeign_neverCopiedIntoTheDatabase() {
+    assertThat(Reconciliation.decide(null, dish(1, 1400), ALL_COMMITTED))
+        .isEqualTo(Reconciliation.FOREIGN);
+  }
+
+  @Test
+  void newerRow_goesToTheCache() {
+    assertThat(Reconciliation.decide(dish(3, 1500), dish(2, 1400), NOTHING_COMMITTED))
+        .isEqualTo(Reconciliation.TO_CACHE);
   }
 
   @Test
   void sameRevision_isInSync() {
-    assertThat(Reconciliation.decide(dish(2, T0, "a"), dish(2, T0, "a")))
+    assertThat(Reconciliation.decide(dish(2, 1400), dish(2, 1400), NOTHING_COMMITTED))
         .isEqualTo(Reconciliation.IN_SYNC);
+  }
+
+  @Test
+  void sameVersionOtherContent_isForeign() {
+    assertThat(Reconciliation.decide(dish(2, 1400), dish(2, 9999), ALL_COMMITTED))
+        .isEqualTo(Reconciliation.FOREIGN);
+  }
+
+  @Test
+  void newerInCluster_isInSyncOnlyWhenTheDatabaseCommittedIt() {
+    assertThat(Reconciliation.decide(dish(2, 1400), dish(5, 1500), ALL_COMMITTED))
+        .isEqualTo(Reconciliation.IN_SYNC);
+    assertThat(Reconciliation.decide(dish(2, 1400), dish(5, 1500), NOTHING_COMMITTED))
+        .isEqualTo(Reconciliation.FOREIGN);
+  }
+
+  @Test
+  void olderRowCannotResurrectADeletedDish() {
+    Dish row = dish(2, 1400);
+    Dish tombstone = row.toBuilder().version(3).deleted(true).build();
+    assertThat(Reconciliation.decide(row, tombstone, ALL_COMMITTED))
+        .isNotEqualTo(Reconciliation.TO_CACHE);
   }
 }

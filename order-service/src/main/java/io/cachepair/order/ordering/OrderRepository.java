@@ -39,7 +39,8 @@ public class OrderRepository {
    * @param order the order
    * @param key the Idempotency-Key it was placed with, or null
    * @param requestHash the fingerprint of the request, or null when there is no key
-   * @throws org.springframework.dao.DuplicateKeyException when the key was stored already
+   * @throws org.springframework.dao.DuplicateKeyException when the customer's key was stored
+   *     already (by this or another replica)
    */
   public void insert(Order order, String key, String requestHash) {
     jdbc.sql(
@@ -117,13 +118,17 @@ public class OrderRepository {
   }
 
   /**
-   * Looks an Idempotency-Key up.
+   * Looks a customer's Idempotency-Key up.
    *
+   * @param customerId the customer who sent it
    * @param key the key
    * @return the order it placed and its request fingerprint, or empty when it is new
    */
-  public Optional<StoredKey> findKey(String key) {
-    return jdbc.sql("SELECT id, request_hash FROM orders WHERE idempotency_key = :key")
+  public Optional<StoredKey> findKey(String customerId, String key) {
+    return jdbc.sql(
+            "SELECT id, request_hash FROM orders"
+                + " WHERE customer_id = :customer AND idempotency_key = :key")
+        .param("customer", customerId)
         .param("key", key)
         .query((rs, n) -> new StoredKey(rs.getString("id"), rs.getString("request_hash")))
         .optional();

@@ -65,7 +65,7 @@ class OrderService {
       }
       String hash = key.map(k -> RequestFingerprint.of(request)).orElse(null);
       if (key.isPresent()) {
-        Optional<Placement> replay = replay(key.get(), hash);
+        Optional<Placement> replay = replay(request.customerId(), key.get(), hash);
         if (replay.isPresent()) {
           return replay.get();
         }
@@ -85,11 +85,13 @@ class OrderService {
         transactions.executeWithoutResult(
             tx -> repository.insert(order, key.map(IdempotencyKey::value).orElse(null), hash));
       } catch (DuplicateKeyException e) {
-        // A concurrent request with the same key won the insert: answer as its retry would.
+        // A concurrent request with the same key (on this or another replica) won the insert:
+        // answer as its retry would, or ask for a retry while it has not committed.
         if (key.isEmpty()) {
           throw e;
         }
-        return replay(key.get(), hash).orElseThrow(() -> e);
+        return replay(request.customerId(), key.get(), hash)
+            .orElseThrow(() -> new IdempotencyKeyInFlightProblem(key.get().value()));
       }
       metrics.placed();
       return new Placement(order, true);
@@ -102,9 +104,9 @@ class OrderService {
     }
   }
 
-  private Optional<Placement> replay(IdempotencyKey key, String hash) {
+  private Optional<Placement> replay(String customerId, IdempotencyKey key, String hash) {
     return repository
-        .findKey(key.value())
+        .findKey(customerId, key.value())
         .map(
             stored -> {
               if (!stored.requestHash().equals(hash)) {

@@ -53,6 +53,7 @@ public record TestCluster(String name, int port) {
     properties.put("coherence.localhost", "127.0.0.1");
     properties.put("coherence.discovery.address", "127.0.0.1");
     properties.put("coherence.management.remote.host", "127.0.0.1");
+    properties.put("coherence.health.http.address", "127.0.0.1");
     properties.put("coherence.ttl", "0");
     return properties;
   }

@@ -1,0 +1,154 @@
+package io.cachepair.order.menuview;
+
+import static io.cachepair.testsupport.problem.ProblemMatchers.problem;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.cachepair.contract.dish.Dish;
+import io.cachepair.member.cache.CacheState;
+import io.cachepair.member.cache.LocalDishes;
+import io.cachepair.member.cache.ReplicaUnavailableException;
+import io.cachepair.member.problem.ProblemDetailsConfiguration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The HTTP contract of {@code /api/menu} with the local replica ({@link LocalDishes}) as a mock:
+ * paging and its bounds, the version ETag, 404 for a dish the replica does not hold and 503 with
+ * Retry-After while the replica is not open.
+ */
+@WebMvcTest(MenuController.class)
+@Import(ProblemDetailsConfiguration.class)
+class MenuControllerTest {
+
+  @Autowired MockMvc mvc;
+  @MockitoBean LocalDishes dishes;
+
+  private static Dish misoSoup() {
+    return Dish.builder("miso-soup")
+        .name("Miso Soup")
+        .description("Dashi and tofu")
+        .category("soup")
+        .priceCents(450)
+        .currency("EUR")
+        .version(3)
+        .updatedAt(Instant.parse("2025-05-01T08:00:00Z"))
+        .origin("menu-test")
+        .build();
+  }
+
+  @Test
+  void page_withoutParameters_returnsTheFirst20DishesOfTheReplicaWithTheTotal() throws Exception {
+    when(dishes.page(0, 20)).thenReturn(List.of(misoSoup()));
+    when(dishes.count()).thenReturn(5);
+
+    mvc.perform(get("/api/menu"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.page").value(0))
+        .andExpect(jsonPath("$.size").value(20))
+        .andExpect(jsonPath("$.total").value(5))
+        .andExpect(jsonPath("$.dishes[0].id").value("miso-soup"))
+        .andExpect(jsonPath("$.dishes[0].priceCents").value(450))
+        .andExpect(jsonPath("$.dishes[0].version").value(3));
+  }
+
+  @Test
+  void page_largestPage_isAskedOfTheReplicaAsGiven() throws Exception {
+    when(dishes.count()).thenReturn(5);
+
+    mvc.perform(get("/api/menu?page=1&size=500"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.page").value(1))
+        .andExpect(jsonPath("$.size").value(500))
+        .andExpect(jsonPath("$.dishes").isEmpty());
+    verify(dishes).page(1, 500);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("io.cachepair.testsupport.http.PagingBounds#OUT_OF_BOUNDS")
+  void page_parameterOutOfBoundsOrNotAWholeNumber_returns400NamingIt(String query, String detail)
+      throws Exception {
+    mvc.perform(get("/api/menu?" + query)).andExpect(problem(400, "validation", detail));
+    verifyNoInteractions(dishes);
+  }
+
+  @Test
+  void page_replicaNotOpen_returns503WithRetryAfter() throws Exception {
+    when(dishes.page(0, 20)).thenThrow(new ReplicaUnavailableException(CacheState.JOINING));
+
+    mvc.perform(get("/api/menu"))
+        .andExpect(
+            problem(
+                503,
+                "replica-unavailable",
+                "the local replica of the dishes is not available yet (JOINING)"))
+        .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"));
+  }
+
+  @Test
+  void dish_returnsTheCustomerFacingFieldsWithTheVersionAsEtag() throws Exception {
+    when(dishes.find("miso-soup")).thenReturn(Optional.of(misoSoup()));
+
+    mvc.perform(get("/api/menu/miso-soup"))
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.ETAG, "\"3\""))
+        .andExpect(jsonPath("$.id").value("miso-soup"))
+        .andExpect(jsonPath("$.name").value("Miso Soup"))
+        .andExpect(jsonPath("$.description").value("Dashi and tofu"))
+        .andExpect(jsonPath("$.category").value("soup"))
+        .andExpect(jsonPath("$.priceCents").value(450))
+        .andExpect(jsonPath("$.currency").value("EUR"))
+        .andExpect(jsonPath("$.available").value(true))
+        .andExpect(jsonPath("$.updatedAt").value("2025-05-01T08:00:00Z"))
+        .andExpect(jsonPath("$.origin").doesNotExist())
+        .andExpect(jsonPath("$.deleted").doesNotExist());
+  }
+
+  @Test
+  void dish_ifNoneMatchTheCurrentVersion_returns304() throws Exception {
+    when(dishes.find("miso-soup")).thenReturn(Optional.of(misoSoup()));
+
+    mvc.perform(get("/api/menu/miso-soup").header(HttpHeaders.IF_NONE_MATCH, "\"3\""))
+        .andExpect(status().isNotModified())
+        .andExpect(content().string(""));
+  }
+
+  @Test
+  void dish_notInTheReplica_returns404() throws Exception {
+    when(dishes.find("unicorn-steak")).thenReturn(Optional.empty());
+
+    mvc.perform(get("/api/menu/unicorn-steak"))
+        .andExpect(problem(404, "dish-not-found", "dish 'unicorn-steak' is not on the menu"))
+        .andExpect(jsonPath("$.dishId").value("unicorn-steak"));
+  }
+
+  @Test
+  void dish_replicaNotOpen_returns503WithRetryAfter() throws Exception {
+    when(dishes.find("miso-soup"))
+        .thenThrow(new ReplicaUnavailableException(CacheState.SYNCHRONIZING));
+
+    mvc.perform(get("/api/menu/miso-soup"))
+        .andExpect(
+            problem(
+                503,
+                "replica-unavailable",
+                "the local replica of the dishes is not available yet (SYNCHRONIZING)"))
+        .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"));
+  }
+}
