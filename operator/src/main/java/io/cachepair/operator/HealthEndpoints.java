@@ -64,6 +64,11 @@ public final class HealthEndpoints implements AutoCloseable {
     }
   }
 
+  /** The port the endpoints listen on (the given one, or the one picked for port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
   @Override
   public void close() {
     server.stop(0);
