@@ -138,7 +138,7 @@ public final class RolloutCoordinator {
         upgradeSlot.release(key(pair));
         return RolloutProgress.idle(decisions);
       }
-      decisions.add(planned(plan));
+      decisions.add(RolloutWords.planned(plan));
     }
     if (plan.blocked()) {
       plan.setSummary(RolloutWords.blockedSummary(plan));
@@ -257,16 +257,7 @@ public final class RolloutCoordinator {
       return new RolloutProgress(plan, recheckWhileRunning(step), decisions);
     }
     upgradeSlot.release(key(pair));
-    decisions.add(
-        Decision.normal(
-            Reasons.ROLLOUT_COMPLETED,
-            "rollout complete: "
-                + steps.size()
-                + " step"
-                + (steps.size() == 1 ? "" : "s")
-                + (plan.changesSchema()
-                    ? ", schema " + plan.getFromSchemaVersion() + "->" + plan.getToSchemaVersion()
-                    : "")));
+    decisions.add(Decision.normal(Reasons.ROLLOUT_COMPLETED, RolloutWords.completed(plan)));
     return RolloutProgress.idle(decisions);
   }
 
@@ -300,30 +291,6 @@ public final class RolloutCoordinator {
               : Decision.normal(reason, text));
     }
     return new RolloutProgress(plan, recheck, decisions);
-  }
-
-  private static Decision planned(RolloutStatus plan) {
-    if (plan.blocked()) {
-      return Decision.warning(plan.getBlockedReason(), plan.getOrdering());
-    }
-    List<String> steps = new ArrayList<>();
-    for (RolloutStep step : plan.getSteps()) {
-      steps.add(
-          step.getService().id()
-              + " "
-              + step.getAction()
-              + (step.underWritePause() ? " (write pause)" : ""));
-    }
-    String text = "planned " + String.join(", ", steps) + ": " + plan.getOrdering();
-    if (PlanBuilder.OPERATOR_UPGRADE.equals(plan.getTrigger())) {
-      return Decision.normal(
-          Reasons.OPERATOR_UPGRADE,
-          "the operator renders another pod template for an unchanged resource (generation "
-              + plan.getGeneration()
-              + "); "
-              + text);
-    }
-    return Decision.normal(Reasons.ROLLOUT_PLANNED, text);
   }
 
   private static boolean finished(RolloutStep step, ObservedPair observed) {

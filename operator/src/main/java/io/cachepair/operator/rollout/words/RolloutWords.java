@@ -126,4 +126,41 @@ public final class RolloutWords {
             ? ""
             : ", contract " + step.getReportedContractVersion());
   }
+
+  /** The Decision of a new plan: its steps and why in this order, or why nothing rolls. */
+  public static Decision planned(RolloutStatus plan) {
+    if (plan.blocked()) {
+      return Decision.warning(plan.getBlockedReason(), plan.getOrdering());
+    }
+    List<String> steps = new ArrayList<>();
+    for (RolloutStep step : plan.getSteps()) {
+      steps.add(
+          step.getService().id()
+              + " "
+              + step.getAction()
+              + (step.underWritePause() ? " (write pause)" : ""));
+    }
+    String text = "planned " + String.join(", ", steps) + ": " + plan.getOrdering();
+    if ("OperatorUpgrade".equals(plan.getTrigger())) {
+      return Decision.normal(
+          Reasons.OPERATOR_UPGRADE,
+          "the operator renders another pod template for an unchanged resource (generation "
+              + plan.getGeneration()
+              + "); "
+              + text);
+    }
+    return Decision.normal(Reasons.ROLLOUT_PLANNED, text);
+  }
+
+  /** {@code "rollout complete: 2 steps, schema 1->2"}. */
+  public static String completed(RolloutStatus plan) {
+    int steps = plan.getSteps().size();
+    return "rollout complete: "
+        + steps
+        + " step"
+        + (steps == 1 ? "" : "s")
+        + (plan.changesSchema()
+            ? ", schema " + plan.getFromSchemaVersion() + "->" + plan.getToSchemaVersion()
+            : "");
+  }
 }
