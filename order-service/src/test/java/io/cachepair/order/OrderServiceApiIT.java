@@ -11,6 +11,7 @@ import io.cachepair.contract.dish.VersionedPut;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.db.TestPostgres;
 import io.cachepair.testsupport.files.WorkDirs;
 import io.cachepair.testsupport.problem.ProblemJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +57,10 @@ class OrderServiceApiIT {
   @DynamicPropertySource
   static void cluster(DynamicPropertyRegistry registry) {
     CLUSTER.coherenceProperties().forEach((key, value) -> registry.add(key, () -> value));
+    TestPostgres.shared()
+        .createDatabase("orders_api")
+        .springProperties()
+        .forEach((key, value) -> registry.add(key, () -> value));
     registry.add("cachepair.data-dir", DATA_DIR::toString);
   }
 
@@ -180,7 +185,7 @@ class OrderServiceApiIT {
     JsonNode dishesLoaded = body(readiness).at("/components/dishesLoaded");
     assertThat(dishesLoaded.path("status").asText()).isEqualTo("DOWN");
     assertThat(dishesLoaded.at("/details/reason").asText())
-        .isEqualTo("dishes never loaded in cluster " + CLUSTER.name());
+        .startsWith("the dishes are not loaded in cluster " + CLUSTER.name() + " now");
     assertThat(get("/actuator/health/liveness").getStatusCode().value()).isEqualTo(200);
 
     double before = refused("dishes-not-loaded");
@@ -189,7 +194,10 @@ class OrderServiceApiIT {
             placeOrder(order("spicy-tuna-roll", 1)),
             503,
             "dishes-not-loaded",
-            "dishes never loaded in cluster " + CLUSTER.name());
+            "the dishes are not loaded in cluster "
+                + CLUSTER.name()
+                + " now: never loaded, or this member's dish service restarted or is cut off from"
+                + " the others");
     assertThat(problem.path("cluster").asText()).isEqualTo(CLUSTER.name());
     assertThat(refused("dishes-not-loaded")).isEqualTo(before + 1);
     assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).isEmpty();
@@ -349,19 +357,42 @@ class OrderServiceApiIT {
     assertThat(body(get("/api/orders/" + id))).isEqualTo(body(cancelled));
   }
 
-  // ---- the latch is one-time -----------------------------------------------------------------
+  // ---- completeness is checked continuously ------------------------------------------------
+
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void aRepairUnderWay_doesNotTakeACompleteReplicaOutOfTraffic_andResponsesSayTheStaleness()
+      throws Exception {
+    DishCaches.Opened opened = menuLoadedTheDishes();
+    DishesLoaded marker = (DishesLoaded) opened.meta().get(DishesLoaded.KEY);
+
+    opened.meta().put(DishesLoaded.KEY, marker.withRepairing(true));
+
+    assertThat(readiness().getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<String> placed = placeOrder(order("miso-soup", 1));
+    assertThat(placed.getStatusCode().value()).isEqualTo(201);
+    assertThat(placed.getHeaders().getFirst("Cachepair-Replica-Staleness")).isEqualTo("0.0");
+    opened.meta().put(DishesLoaded.KEY, marker);
+  }
 
   @Test
   @Order(Integer.MAX_VALUE)
-  void onceLoaded_ordersAreTakenEvenAfterThePreloadMarkerIsGone() throws Exception {
+  void whenTheMarkerIsGone_theReplicaIsNotComplete_ordersAre503NeverAnUnknownDish()
+      throws Exception {
     DishCaches.Opened opened = menuLoadedTheDishes();
 
+    // what an island or a restarted dish service looks like from here: the cluster's data is gone
     opened.meta().remove(DishesLoaded.KEY);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> !opened.meta().containsKey(DishesLoaded.KEY));
 
-    assertThat(readiness().getStatusCode().value()).isEqualTo(200);
+    assertThat(readiness().getStatusCode().value()).isEqualTo(503);
+    assertProblem(placeOrder(order("miso-soup", 1)), 503, "dishes-not-loaded", null);
+    assertProblem(get("/api/menu/no-such-dish"), 503, "dishes-not-loaded", null);
+
+    // a menu loads again: complete, ready, taking orders
+    menuLoadedTheDishes();
     assertThat(placeOrder(order("miso-soup", 1)).getStatusCode().value()).isEqualTo(201);
   }
 }

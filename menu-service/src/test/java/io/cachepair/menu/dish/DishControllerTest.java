@@ -478,9 +478,19 @@ class DishControllerTest {
   // ---- DELETE /api/dishes/{id} ------------------------------------------------------------------
 
   @Test
-  void delete_returns204_andHandsIfMatchToTheService() throws Exception {
+  void delete_returns204WithTheTombstonesEtag_andHandsIfMatchToTheService() throws Exception {
+    Dish tombstone =
+        Dish.builder("spicy-tuna-roll")
+            .version(4)
+            .deleted(true)
+            .updatedAt(Instant.parse("2026-12-01T10:00:00Z"))
+            .origin("menu-1")
+            .build();
+    when(service.delete("spicy-tuna-roll", "\"3\"")).thenReturn(tombstone);
+
     mvc.perform(delete("/api/dishes/spicy-tuna-roll").header(HttpHeaders.IF_MATCH, "\"3\""))
         .andExpect(status().isNoContent())
+        .andExpect(header().string(HttpHeaders.ETAG, "\"4\""))
         .andExpect(content().string(""));
     verify(service).delete("spicy-tuna-roll", "\"3\"");
   }

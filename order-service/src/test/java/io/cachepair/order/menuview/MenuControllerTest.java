@@ -15,6 +15,7 @@ import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.LocalDishes;
 import io.cachepair.member.cache.ReplicaUnavailableException;
 import io.cachepair.member.problem.ProblemDetailsConfiguration;
+import io.cachepair.order.readiness.CompleteReplica;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ class MenuControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean LocalDishes dishes;
+  @MockitoBean CompleteReplica replica;
 
   private static Dish misoSoup() {
     return Dish.builder("miso-soup")

@@ -12,7 +12,7 @@ import io.cachepair.contract.dish.Dish;
 import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.LocalDishes;
 import io.cachepair.member.cache.ReplicaUnavailableException;
-import io.cachepair.order.readiness.DishesLoadedLatch;
+import io.cachepair.order.readiness.CompleteReplica;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +42,7 @@ class OrderServiceTest {
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final LocalDishes dishes = mock(LocalDishes.class);
-  private final DishesLoadedLatch dishesLoaded = mock(DishesLoadedLatch.class);
+  private final CompleteReplica replica = mock(CompleteReplica.class);
   private OrderRepository repository;
   private OrderService service;
 
@@ -56,13 +56,13 @@ class OrderServiceTest {
         new OrderService(
             repository,
             dishes,
-            dishesLoaded,
+            replica,
             new TransactionTemplate(new DataSourceTransactionManager(ds)),
             new OrderMetrics(meters),
             new OrderProperties(null),
             Clock.fixed(NOW, ZoneOffset.UTC));
     menu(spicyTunaRoll(), misoSoup());
-    when(dishesLoaded.isTripped()).thenReturn(true);
+    when(replica.incompleteReason()).thenReturn(Optional.empty());
   }
 
   private void menu(Dish... menu) {
@@ -103,8 +103,8 @@ class OrderServiceTest {
   }
 
   @Test
-  void place_blankIdempotencyKey_isRefusedBeforeTheLatchIsAsked() {
-    when(dishesLoaded.isTripped()).thenReturn(false);
+  void place_blankIdempotencyKey_isRefusedBeforeTheReplicaIsAsked() {
+    when(replica.incompleteReason()).thenReturn(Optional.of("not loaded"));
 
     assertThatThrownBy(() -> service.place(misoSoups(1), " "))
         .isInstanceOf(InvalidIdempotencyKeyProblem.class)
@@ -114,22 +114,24 @@ class OrderServiceTest {
   }
 
   @Test
-  void place_beforeTheDishesWereLoaded_isRefusedWithTheLatchsReason() {
-    when(dishesLoaded.isTripped()).thenReturn(false);
-    when(dishesLoaded.notLoadedReason()).thenReturn("dishes never loaded in cluster pair-7");
-    when(dishesLoaded.clusterName()).thenReturn("pair-7");
-    when(dishesLoaded.replicaState()).thenReturn(CacheState.OPEN);
+  void place_whileTheReplicaIsIncomplete_isRefusedWithItsReason_neverPricedFromIt() {
+    when(replica.incompleteReason())
+        .thenReturn(Optional.of("the dishes are not loaded in cluster pair-7 now"));
+    when(replica.clusterName()).thenReturn("pair-7");
+    when(replica.replicaState()).thenReturn(CacheState.OPEN);
 
     assertThatThrownBy(() -> service.place(misoSoups(1), null))
         .isInstanceOfSatisfying(
             DishesNotLoadedProblem.class,
             p -> {
-              assertThat(p.getMessage()).isEqualTo("dishes never loaded in cluster pair-7");
+              assertThat(p.getMessage())
+                  .isEqualTo("the dishes are not loaded in cluster pair-7 now");
               assertThat(p.toProblemDetail().getProperties())
                   .containsEntry("cluster", "pair-7")
                   .containsEntry("replica", "OPEN");
             });
     assertThat(refused("dishes-not-loaded")).isEqualTo(1);
+    org.mockito.Mockito.verifyNoInteractions(dishes);
   }
 
   @Test
