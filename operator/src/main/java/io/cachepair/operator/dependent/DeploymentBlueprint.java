@@ -306,7 +306,7 @@ public final class DeploymentBlueprint {
       env.add(secretKey("SPRING_DATASOURCE_USERNAME", secret, "username"));
       env.add(secretKey("SPRING_DATASOURCE_PASSWORD", secret, "password"));
     }
-    env.add(value("JDK_JAVA_OPTIONS", JvmOptions.of(service)));
+    env.add(value("JAVA_TOOL_OPTIONS", JvmOptions.of(service)));
     if (service.getEnv() != null) {
       // The CRD refuses owned names; an object stored before that rule must not break apply.
       Set<String> owned = new HashSet<>(ServiceSpec.OWNED_ENV);

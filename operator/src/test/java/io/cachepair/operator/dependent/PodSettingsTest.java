@@ -55,22 +55,22 @@ class PodSettingsTest {
                 .withLimits(Map.of("memory", new Quantity("768Mi")))
                 .build());
 
-    assertThat(env(ServiceRole.MENU).get("JDK_JAVA_OPTIONS"))
+    assertThat(env(ServiceRole.MENU).get("JAVA_TOOL_OPTIONS"))
         .isEqualTo("-XX:+ExitOnOutOfMemoryError -Xmx384m");
 
     JvmSpec jvm = new JvmSpec();
     jvm.setHeap("60%");
     pair.getSpec().getMenu().setJvm(jvm);
-    assertThat(env(ServiceRole.MENU).get("JDK_JAVA_OPTIONS")).endsWith("-Xmx460m");
+    assertThat(env(ServiceRole.MENU).get("JAVA_TOOL_OPTIONS")).endsWith("-Xmx460m");
 
     jvm.setHeap("512m");
-    assertThat(env(ServiceRole.MENU).get("JDK_JAVA_OPTIONS"))
+    assertThat(env(ServiceRole.MENU).get("JAVA_TOOL_OPTIONS"))
         .isEqualTo("-XX:+ExitOnOutOfMemoryError -Xmx512m");
   }
 
   @Test
   void heap_percentageWithoutMemoryLimit_isMaxRamPercentage() {
-    assertThat(env(ServiceRole.ORDER).get("JDK_JAVA_OPTIONS"))
+    assertThat(env(ServiceRole.ORDER).get("JAVA_TOOL_OPTIONS"))
         .isEqualTo("-XX:+ExitOnOutOfMemoryError -XX:MaxRAMPercentage=50.0");
   }
 

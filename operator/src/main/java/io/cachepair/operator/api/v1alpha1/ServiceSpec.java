@@ -17,7 +17,7 @@ import java.util.List;
     fieldPath = ".env",
     message =
         "env sets a variable the operator owns (ports, Coherence cluster and WKA, schema version,"
-            + " preload timeout, database, JDK_JAVA_OPTIONS): set it through its field in the spec"
+            + " preload timeout, database, JAVA_TOOL_OPTIONS): set it through its field in the spec"
             + " (cache, database, jvm) instead; two entries of one name break server-side apply")
 public class ServiceSpec {
 
@@ -45,7 +45,7 @@ public class ServiceSpec {
           "SPRING_DATASOURCE_URL",
           "SPRING_DATASOURCE_USERNAME",
           "SPRING_DATASOURCE_PASSWORD",
-          "JDK_JAVA_OPTIONS");
+          "JAVA_TOOL_OPTIONS");
 
   /** {@link #OWNED_ENV} as a CEL list literal (an annotation value must be a constant). */
   static final String OWNED_ENV_CEL =
@@ -57,7 +57,7 @@ public class ServiceSpec {
           + " 'COHERENCE_MACHINE',"
           + " 'CACHEPAIR_CACHE_NAME', 'CACHEPAIR_CACHE_SCHEMAVERSION', 'CACHEPAIR_PRELOAD_TIMEOUT',"
           + " 'SPRING_DATASOURCE_URL', 'SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD',"
-          + " 'JDK_JAVA_OPTIONS']";
+          + " 'JAVA_TOOL_OPTIONS']";
 
   @JsonPropertyDescription(
       "Container image of the service (a Spring Boot jar: API on 8080, management on 9080).")
@@ -77,7 +77,7 @@ public class ServiceSpec {
   @JsonPropertyDescription(
       "Extra environment variables for the service container, added after the ones the operator"
           + " sets; names the operator owns (ports, COHERENCE_* it sets, CACHEPAIR_CACHE_*,"
-          + " CACHEPAIR_PRELOAD_TIMEOUT, SPRING_DATASOURCE_*, JDK_JAVA_OPTIONS) are refused.")
+          + " CACHEPAIR_PRELOAD_TIMEOUT, SPRING_DATASOURCE_*, JAVA_TOOL_OPTIONS) are refused.")
   private List<EnvVar> env = new ArrayList<>();
 
   @JsonPropertyDescription("JVM heap of the service container.")

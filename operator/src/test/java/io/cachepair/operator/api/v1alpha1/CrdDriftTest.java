@@ -44,7 +44,7 @@ class CrdDriftTest {
             ".order.replicas",
             ".rollout.strategy");
     assertThat(spec.getProperties().get("menu").getXKubernetesValidations())
-        .anySatisfy(v -> assertThat(v.getRule()).contains("JDK_JAVA_OPTIONS"));
+        .anySatisfy(v -> assertThat(v.getRule()).contains("JAVA_TOOL_OPTIONS"));
     var scale = version.getSubresources().getScale();
     assertThat(scale.getSpecReplicasPath()).isEqualTo(".spec.order.replicas");
     assertThat(scale.getStatusReplicasPath()).isEqualTo(".status.orderReplicas");
