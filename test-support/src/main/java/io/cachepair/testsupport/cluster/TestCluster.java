@@ -59,6 +59,35 @@ public record TestCluster(String name, int port) {
   }
 
   /**
+   * This cluster's identity and the recipe the operator renders for a pod, for a member on a test
+   * host ({@code netns.TestHost}) that has its network to itself: Kubernetes' cluster and unicast
+   * ports (the unicast port pinned), the host's cluster-link address as {@code localhost} and
+   * discovery address, well-known addresses from a host name that resolves to every host's cluster
+   * address (as the headless WKA Service does), and the IpMonitor disabled as on Kubernetes.
+   * Coherence's management and health endpoints stay on the host's loopback.
+   *
+   * @param wka the host name of the well-known addresses
+   * @param address the host's cluster-link address
+   * @return property name to value
+   */
+  public Map<String, String> hostProperties(String wka, String address) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("coherence.cluster", name);
+    properties.put("coherence.clusterport", "7574");
+    properties.put("coherence.localport", "7575");
+    properties.put("coherence.localport.adjust", "false");
+    properties.put("coherence.wka", wka);
+    properties.put("coherence.localhost", address);
+    properties.put("coherence.discovery.address", address);
+    // the operator's pods: the IpMonitor pings port 7, which no network policy opens
+    properties.put("coherence.ipmonitor.pingtimeout", "0");
+    properties.put("coherence.management.remote.host", "127.0.0.1");
+    properties.put("coherence.health.http.address", "127.0.0.1");
+    properties.put("coherence.ttl", "0");
+    return properties;
+  }
+
+  /**
    * The recipe as JVM options for a plain Coherence member (no Spring, so none of the services'
    * defaults apply).
    *

@@ -21,9 +21,11 @@ import javax.sql.DataSource;
  * step), with one database per test class and service.
  *
  * <p>It runs the way production should: {@code synchronous_commit=on} (zonky turns it off by
- * default, which would let a crash lose an acknowledged write). It listens on 127.0.0.1 only. A
- * watchdog process stops the postmaster when this JVM dies, however it dies, so a crashed fork
- * leaves no server behind.
+ * default, which would let a crash lose an acknowledged write). The shared server listens on
+ * 127.0.0.1 only; a test whose services run on test hosts ({@code netns.TestNetwork}) gets a server
+ * of its own that also listens on the test machine's address on the hosts' service bridge and lets
+ * that subnet in ({@link #reachableFrom}). A watchdog process stops the postmaster when this JVM
+ * dies, however it dies, so a crashed fork leaves no server behind.
  */
 public final class TestPostgres {
 
@@ -31,10 +33,12 @@ public final class TestPostgres {
   private static volatile TestPostgres shared;
 
   private final EmbeddedPostgres server;
+  private final String host;
   private final AtomicInteger databases = new AtomicInteger();
 
-  private TestPostgres(EmbeddedPostgres server) {
+  private TestPostgres(EmbeddedPostgres server, String host) {
     this.server = server;
+    this.host = host;
   }
 
   /**
@@ -58,6 +62,80 @@ public final class TestPostgres {
   }
 
   private static TestPostgres start() {
+    TestPostgres started = start("127.0.0.1", "localhost");
+    Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-postgres"));
+    return started;
+  }
+
+  /**
+   * Starts a server of its own for services on test hosts: it listens on 127.0.0.1 and on {@code
+   * address} (the test machine's side of the hosts' service bridge, which must exist already), and
+   * lets clients from {@code cidr} in with the same authentication as local ones. Its databases'
+   * URLs name {@code address}. Close it with the hosts' network; a shutdown hook stops it too.
+   *
+   * @param address an address of this machine, e.g. {@code 10.123.45.1}
+   * @param cidr the hosts' subnet, e.g. {@code 10.123.45.0/24}
+   * @return the running server
+   * @throws IllegalStateException when PostgreSQL cannot start here, saying why
+   */
+  public static TestPostgres reachableFrom(String address, String cidr) {
+    TestPostgres started = start("127.0.0.1," + address, address);
+    Thread hook = new Thread(started::stop, "stop-test-postgres-" + address);
+    Runtime.getRuntime().addShutdownHook(hook);
+    started.onClose = () -> removeHook(hook);
+    started.allow(cidr);
+    return started;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down: the hook stops the server
+    }
+  }
+
+  private Runnable onClose = () -> {};
+
+  /** Stops a server started with {@link #reachableFrom} and deletes its data. */
+  public void close() {
+    if (this == shared) {
+      throw new IllegalStateException("the shared server stops with the JVM");
+    }
+    stop();
+    onClose.run();
+  }
+
+  /**
+   * Adds a pg_hba.conf line for {@code cidr}, with the method local TCP clients get, and reloads.
+   */
+  private void allow(String cidr) {
+    Path hba = dataDir.resolve("pg_hba.conf");
+    try {
+      String method = "trust";
+      for (String line : Files.readAllLines(hba)) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length >= 5 && f[0].equals("host") && f[3].equals("127.0.0.1/32")) {
+          method = f[4];
+        }
+      }
+      Files.writeString(
+          hba,
+          "host all all " + cidr + " " + method + "\n",
+          java.nio.file.StandardOpenOption.APPEND);
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("SELECT pg_reload_conf()");
+      }
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException("could not let " + cidr + " in: " + e.getMessage(), e);
+    }
+  }
+
+  private Path dataDir;
+  private boolean stopped;
+
+  private static TestPostgres start(String listenAddresses, String host) {
     Path dataDir = WorkDirs.fresh("postgres");
     EmbeddedPostgres server;
     try {
@@ -68,7 +146,7 @@ public final class TestPostgres {
               .setCleanDataDirectory(true)
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("fsync", "on")
-              .setServerConfig("listen_addresses", "127.0.0.1")
+              .setServerConfig("listen_addresses", listenAddresses)
               .setServerConfig("max_connections", "200")
               .start();
     } catch (IOException | RuntimeException e) {
@@ -80,8 +158,8 @@ public final class TestPostgres {
           e);
     }
     Watchdog.guard(dataDir);
-    TestPostgres started = new TestPostgres(server);
-    Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-postgres"));
+    TestPostgres started = new TestPostgres(server, host);
+    started.dataDir = dataDir;
     return started;
   }
 
@@ -102,10 +180,20 @@ public final class TestPostgres {
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + name, e);
     }
-    return new Database(name, server.getJdbcUrl("postgres", name), "postgres", "postgres");
+    return new Database(name, jdbcUrl(name), "postgres", "postgres");
   }
 
-  /** The server's port on 127.0.0.1. */
+  /** The JDBC URL of a database, naming the address the server's clients reach it at. */
+  private String jdbcUrl(String database) {
+    return server.getJdbcUrl("postgres", database).replace("//localhost:", "//" + host + ":");
+  }
+
+  /** The address its databases' URLs name: {@code localhost}, or a test network's gateway. */
+  public String host() {
+    return host;
+  }
+
+  /** The server's port (on 127.0.0.1, and on {@link #host()}). */
   public int port() {
     return server.getPort();
   }
@@ -120,7 +208,11 @@ public final class TestPostgres {
     return server.getDatabase("postgres", database.name());
   }
 
-  private void stop() {
+  private synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     try {
       server.close();
     } catch (IOException e) {

@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small JSON-over-HTTP client for one service's public API on 127.0.0.1. */
+/**
+ * A small JSON-over-HTTP client for one service's public API on 127.0.0.1 (or on a test host's
+ * address).
+ */
 public final class ServiceHttp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +29,17 @@ public final class ServiceHttp {
    * @param port the service's port on 127.0.0.1
    */
   public ServiceHttp(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("127.0.0.1", port);
+  }
+
+  /**
+   * Creates a client for one service on another address.
+   *
+   * @param host the address, e.g. a test host's service address
+   * @param port the service's port there
+   */
+  public ServiceHttp(String host, int port) {
+    this.base = "http://" + host + ":" + port;
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}. */

@@ -5,6 +5,8 @@ import io.cachepair.testsupport.cluster.TestCluster;
 import io.cachepair.testsupport.http.HttpResult;
 import io.cachepair.testsupport.http.ServiceHttp;
 import io.cachepair.testsupport.net.FreePorts;
+import io.cachepair.testsupport.netns.TestHost;
+import io.cachepair.testsupport.netns.TestNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,12 +23,20 @@ import java.util.concurrent.TimeUnit;
  * One service instance as a separate JVM: a name, a fixed HTTP port and data folder (kept across
  * restarts, as a pod's volume would be), its cluster, and a log file per start.
  *
+ * <p>On 127.0.0.1 by default; or inside a {@link TestHost} of its own, as a pod: Kubernetes' ports
+ * ({@value #HOST_HTTP_PORT} on the host's service address), Coherence on the host's cluster link
+ * with the operator's recipe ({@link TestCluster#hostProperties}).
+ *
  * <p>{@link #kill9()} is a real SIGKILL: nothing in the process gets a chance to clean up.
  */
 public final class ServiceProcess {
 
+  /** The API port of a service on a test host, as on Kubernetes. */
+  public static final int HOST_HTTP_PORT = 8080;
+
   private final ServiceKind kind;
   private final String name;
+  private final TestHost host;
   private final int port;
   private final Path dataDir;
   private final Path logDir;
@@ -42,14 +52,20 @@ public final class ServiceProcess {
   private ServiceProcess(Builder b) {
     this.kind = b.kind;
     this.name = b.name;
-    this.port = b.port == 0 ? FreePorts.pick() : b.port;
+    this.host = b.host;
+    this.port = b.port != 0 ? b.port : host != null ? HOST_HTTP_PORT : FreePorts.pick();
     this.dataDir = b.dataDir;
     this.logDir = b.logDir;
     this.cluster = b.cluster;
     this.properties = Map.copyOf(b.properties);
     this.heap = b.heap;
     this.quickStart = b.quickStart;
-    this.http = new ServiceHttp(port);
+    this.http = new ServiceHttp(address(), port);
+  }
+
+  /** Where its API listens: 127.0.0.1, or its host's service address. */
+  private String address() {
+    return host == null ? "127.0.0.1" : host.serviceAddress();
   }
 
   /**
@@ -91,10 +107,13 @@ public final class ServiceProcess {
     command.add(kind.jar().toString());
     Map<String, String> args = new LinkedHashMap<>();
     args.put("server.port", String.valueOf(port));
-    args.put("server.address", "127.0.0.1");
+    args.put("server.address", address());
     args.put("cachepair.data-dir", dataDir.toString());
     args.put("coherence.cluster", cluster.name());
     args.put("coherence.clusterport", String.valueOf(cluster.port()));
+    if (host != null) {
+      args.putAll(cluster.hostProperties(TestNetwork.WKA, host.clusterAddress()));
+    }
     args.put("coherence.member", name);
     args.putAll(properties);
     args.forEach((k, v) -> command.add("--" + k + "=" + v));
@@ -102,7 +121,7 @@ public final class ServiceProcess {
       Files.createDirectories(logDir);
       Files.createDirectories(dataDir);
       process =
-          new ProcessBuilder(command)
+          new ProcessBuilder(host == null ? command : host.wrap(command))
               .redirectErrorStream(true)
               .redirectOutput(currentLog.toFile())
               .start();
@@ -261,6 +280,11 @@ public final class ServiceProcess {
     return port;
   }
 
+  /** The test host it runs in, or {@code null} when it runs on 127.0.0.1. */
+  public TestHost host() {
+    return host;
+  }
+
   public ServiceKind kind() {
     return kind;
   }
@@ -290,7 +314,16 @@ public final class ServiceProcess {
 
   @Override
   public String toString() {
-    return name + "(" + kind + ", :" + port + ", pid " + pid() + ")";
+    return name
+        + "("
+        + kind
+        + ", "
+        + (host == null ? "" : address())
+        + ":"
+        + port
+        + ", pid "
+        + pid()
+        + ")";
   }
 
   /** Builds a {@link ServiceProcess}. */
@@ -302,6 +335,7 @@ public final class ServiceProcess {
     private Path dataDir;
     private Path logDir;
     private int port;
+    private TestHost host;
     private String heap = "256m";
     private boolean quickStart = true;
 
@@ -337,6 +371,12 @@ public final class ServiceProcess {
     /** Fixes the HTTP port instead of picking a free one. */
     public Builder port(int port) {
       this.port = port;
+      return this;
+    }
+
+    /** Runs the instance inside a test host (its own network namespace) instead of on 127.0.0.1. */
+    public Builder host(TestHost host) {
+      this.host = host;
       return this;
     }
 
