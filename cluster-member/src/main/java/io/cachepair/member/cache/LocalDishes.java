@@ -38,16 +38,30 @@ public class LocalDishes {
    *
    * @param id the dish id
    * @return the dish, or empty when it does not exist (or was deleted)
-   * @throws ReplicaUnavailableException when the local view is not synchronized yet
+   * @throws ReplicaUnavailableException when the local view is not synchronized yet, or cannot be
+   *     read now
    */
   public Optional<Dish> find(String id) {
-    return Optional.ofNullable(view().get(id));
+    Map<String, Dish> view = view();
+    try {
+      return Optional.ofNullable(view.get(id));
+    } catch (RuntimeException e) {
+      throw new ReplicaUnavailableException(e);
+    }
   }
 
-  /** How many dishes the local view holds (tombstones are never in it). */
+  /**
+   * How many dishes the local view holds (tombstones are never in it).
+   *
+   * @throws ReplicaUnavailableException when the view cannot be read now
+   */
   public int count() {
     Map<String, Dish> open = view;
-    return open == null ? 0 : open.size();
+    try {
+      return open == null ? 0 : open.size();
+    } catch (RuntimeException e) {
+      throw new ReplicaUnavailableException(e);
+    }
   }
 
   /**
@@ -58,7 +72,16 @@ public class LocalDishes {
    * @return the page's dishes
    */
   public List<Dish> page(int page, int size) {
-    Map<String, Dish> view = view();
+    try {
+      return pageOf(view(), page, size);
+    } catch (ReplicaUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ReplicaUnavailableException(e);
+    }
+  }
+
+  private static List<Dish> pageOf(Map<String, Dish> view, int page, int size) {
     List<String> ids = new ArrayList<>(view.keySet());
     ids.sort(null);
     int from = (int) Math.min((long) page * size, ids.size());
@@ -75,7 +98,12 @@ public class LocalDishes {
 
   /** Every dish in the local view, as a snapshot. */
   public Collection<Dish> all() {
-    return new ArrayList<>(view().values());
+    Map<String, Dish> view = view();
+    try {
+      return new ArrayList<>(view.values());
+    } catch (RuntimeException e) {
+      throw new ReplicaUnavailableException(e);
+    }
   }
 
   /**
@@ -85,7 +113,7 @@ public class LocalDishes {
    * @return the digest as 16 hex digits
    */
   public String digest() {
-    return digestOf(view().values());
+    return digestOf(all());
   }
 
   /**

@@ -94,7 +94,7 @@ class DishServiceTest {
             published::add,
             validation.getValidator(),
             properties,
-            new WriteGate(availability, new DishCaches(null, List.of(), refusal -> {})));
+            new WriteGate(availability, new DishCaches(null, List.of(), refusal -> {}), 1));
   }
 
   private void ready(boolean ready) {

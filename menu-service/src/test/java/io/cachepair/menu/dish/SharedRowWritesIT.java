@@ -65,7 +65,7 @@ class SharedRowWritesIT {
         event -> {},
         Validation.buildDefaultValidatorFactory().getValidator(),
         properties,
-        new WriteGate(availability, new DishCaches(null, List.of(), refusal -> {})));
+        new WriteGate(availability, new DishCaches(null, List.of(), refusal -> {}), 1));
   }
 
   private static DishRequest ramen(long price) {

@@ -70,7 +70,20 @@ class OrderService {
           return replay.get();
         }
       }
-      PricedOrder priced = OrderPricing.price(request, dishes::find);
+      PricedOrder priced;
+      try {
+        priced = OrderPricing.price(request, dishes::find);
+      } catch (UnknownDishProblem unknown) {
+        // A replica cut off without knowing it yet (until the cluster notices, ~10 s) lacks the
+        // dishes added meanwhile: the dish's owner confirms before a client is told it does not
+        // exist. The rare error path only; pricing itself never leaves the JVM.
+        Optional<String> behind = replica.behindOn(unknown.dishId());
+        if (behind.isPresent()) {
+          throw new DishesNotLoadedProblem(
+              behind.get(), replica.clusterName(), replica.replicaState().name());
+        }
+        throw unknown;
+      }
       Order order =
           new Order(
               UUID.randomUUID().toString(),

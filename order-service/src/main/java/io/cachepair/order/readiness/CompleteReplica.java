@@ -1,5 +1,6 @@
 package io.cachepair.order.readiness;
 
+import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.DishCaches;
@@ -54,23 +55,37 @@ public class CompleteReplica {
 
   /** Why the local replica is not complete now, or empty when it is. */
   public Optional<String> incompleteReason() {
-    Optional<DishesLoaded> marker = marker();
-    String reason = null;
-    if (caches.ifOpen().isEmpty()) {
-      reason = "the local replica of the dishes is not open yet (" + caches.state() + ")";
-    } else if (marker.isEmpty()) {
+    String reason;
+    try {
+      reason = reasonNow();
+    } catch (RuntimeException e) {
+      // the view throws while its member is cut off or rejoining (service stopped, internal cache
+      // reset, request timeout): that is an incomplete replica, never an internal error
       reason =
-          "the dishes are not loaded in cluster "
-              + clusterName
-              + " now: never loaded, or this member's dish service restarted or is cut off from"
-              + " the others";
-    } else if (marker.get().repairing() && marker.get().epoch() != completeInEpoch) {
-      reason = "lost partitions of cluster " + clusterName + " are being refilled";
-    } else {
-      completeInEpoch = marker.get().epoch();
+          "the local replica cannot be read now ("
+              + e.getClass().getSimpleName()
+              + "): this member is cut off from the cluster or rejoining it";
     }
     track(reason);
     return Optional.ofNullable(reason);
+  }
+
+  private String reasonNow() {
+    if (caches.ifOpen().isEmpty()) {
+      return "the local replica of the dishes is not open yet (" + caches.state() + ")";
+    }
+    Optional<DishesLoaded> marker = readMarker();
+    if (marker.isEmpty()) {
+      return "the dishes are not loaded in cluster "
+          + clusterName
+          + " now: never loaded, or this member's dish service restarted or is cut off from"
+          + " the others";
+    }
+    if (marker.get().repairing() && marker.get().epoch() != completeInEpoch) {
+      return "lost partitions of cluster " + clusterName + " are being refilled";
+    }
+    completeInEpoch = marker.get().epoch();
+    return null;
   }
 
   private void track(String reason) {
@@ -88,13 +103,67 @@ public class CompleteReplica {
     }
   }
 
-  /** The marker in this member's meta view, if it is there and this build understands it. */
+  /**
+   * The marker in this member's meta view, if it is there, can be read now and this build
+   * understands it.
+   */
   public Optional<DishesLoaded> marker() {
+    try {
+      return readMarker();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<DishesLoaded> readMarker() {
     return caches
         .ifOpen()
         .map(opened -> opened.meta().get(DishesLoaded.KEY))
         .filter(DishesLoaded.class::isInstance)
         .map(DishesLoaded.class::cast);
+  }
+
+  /**
+   * Asks the dish service (the dish's partition owner, not the local view) whether a dish the local
+   * replica does not hold exists: a replica cut off without knowing it yet — before the cluster
+   * removes it — or one that fell behind must not call a dish unknown. A remote call, bounded by
+   * the dish service's request timeout; only for the error path.
+   *
+   * @param dishId a dish the local replica does not hold
+   * @return why the replica cannot say the dish is unknown, or empty when the cluster confirms it
+   */
+  public Optional<String> behindOn(String dishId) {
+    var opened = caches.ifOpen();
+    if (opened.isEmpty()) {
+      return Optional.of(
+          "the local replica of the dishes is not open yet (" + caches.state() + ")");
+    }
+    try {
+      Object held = opened.get().partitioned().get(dishId);
+      if (held instanceof Dish dish && !dish.deleted()) {
+        log.warn(
+            "Dish '{}' v{} is in cluster {} but not in the local replica: it is behind",
+            dishId,
+            dish.version(),
+            clusterName);
+        return Optional.of(
+            "dish '"
+                + dishId
+                + "' is in cluster "
+                + clusterName
+                + " but not yet in this member's replica: it is behind or cut off");
+      }
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(
+          "could not confirm with cluster "
+              + clusterName
+              + " that dish '"
+              + dishId
+              + "' is unknown ("
+              + e.getClass().getSimpleName()
+              + "): this member may be cut off from the others");
+    }
   }
 
   /** When this member first found its replica complete, if it did. */

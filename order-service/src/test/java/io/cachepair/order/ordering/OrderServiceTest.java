@@ -135,6 +135,29 @@ class OrderServiceTest {
   }
 
   @Test
+  void place_unknownDishTheClusterHolds_is503FromABehindReplica_not422() {
+    when(replica.behindOn("udon")).thenReturn(Optional.of("dish 'udon' is in cluster pair-7"));
+    when(replica.clusterName()).thenReturn("pair-7");
+    when(replica.replicaState()).thenReturn(CacheState.OPEN);
+    PlaceOrderRequest udon =
+        new PlaceOrderRequest("c-42", List.of(new PlaceOrderRequest.Item("udon", 1, null)));
+
+    assertThatThrownBy(() -> service.place(udon, null))
+        .isInstanceOf(DishesNotLoadedProblem.class)
+        .hasMessageContaining("'udon' is in cluster");
+    assertThat(refused("dishes-not-loaded")).isEqualTo(1);
+  }
+
+  @Test
+  void place_unknownDishTheClusterConfirms_is422() {
+    when(replica.behindOn("udon")).thenReturn(Optional.empty());
+    PlaceOrderRequest udon =
+        new PlaceOrderRequest("c-42", List.of(new PlaceOrderRequest.Item("udon", 1, null)));
+
+    assertThatThrownBy(() -> service.place(udon, null)).isInstanceOf(UnknownDishProblem.class);
+  }
+
+  @Test
   void place_pricingRefusal_isCountedUnderItsReason_andStoresNothing() {
     assertThatThrownBy(() -> service.place(tunaRollAt(1100), null))
         .isInstanceOf(PriceChangedProblem.class);
