@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cachepair.contract.dish.Dish;
-import io.cachepair.member.cache.LocalDishes;
+import io.cachepair.systemtest.history.FinalState;
 import io.cachepair.systemtest.history.HistoryChecks;
-import io.cachepair.systemtest.history.Revision;
 import io.cachepair.systemtest.history.Workload;
-import io.cachepair.testsupport.db.TestPostgres;
 import io.cachepair.testsupport.http.HttpResult;
 import io.cachepair.testsupport.process.ServiceProcess;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,16 +97,14 @@ class SharedDatabaseIT {
     menu2.awaitReady(ServiceFleet.READY_TIMEOUT);
 
     List<ServiceProcess> members = List.of(menu1, menu2, order1, order2);
-    Map<String, String> digests = new LinkedHashMap<>();
-    Map<String, Map<String, Long>> finals = new LinkedHashMap<>();
+    FinalState[] end = {FinalState.of(members, HOT)};
     try {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(
               () -> {
-                collect(members, digests, finals);
-                return new HashSet<>(digests.values()).size() == 1
-                    && new HashSet<>(finals.values()).size() == 1;
+                end[0] = FinalState.of(members, HOT);
+                return end[0].converged();
               });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       System.out.println("history: members did not converge within 60 s; checking what is there");
@@ -125,9 +114,9 @@ class SharedDatabaseIT {
             workload.writes(),
             workload.observations(),
             workload.lines(),
-            Optional.of(revisions()),
-            digests,
-            finals);
+            Optional.of(FinalState.revisions(fleet.menuDatabase(), HOT)),
+            end[0].digests(),
+            end[0].finals());
     List<HistoryChecks.Outcome> outcomes = checks.run();
     long acknowledged = workload.writes().stream().filter(w -> w.acknowledged()).count();
     System.out.printf(
@@ -212,67 +201,5 @@ class SharedDatabaseIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Each member's digest and hot-dish versions; menus answer from the database. */
-  private static void collect(
-      List<ServiceProcess> members,
-      Map<String, String> digests,
-      Map<String, Map<String, Long>> finals) {
-    digests.clear();
-    finals.clear();
-    for (ServiceProcess m : members) {
-      Map<String, Long> hot = new TreeMap<>();
-      for (String dish : HOT) {
-        String path = m.kind().name().equals("MENU") ? "/api/dishes/" : "/api/menu/";
-        HttpResult r = m.http().get(path + dish);
-        if (r.status() == 200) {
-          hot.put(dish, r.json().get("version").asLong());
-        }
-      }
-      finals.put(m.name() + (m.kind().name().equals("MENU") ? " (database)" : " (view)"), hot);
-      digests.put(m.name() + " view", Api.viewDigest(m));
-      if (m.kind().name().equals("MENU")) {
-        digests.put(m.name() + " database", databaseDigest(m));
-      }
-    }
-  }
-
-  /** The digest of the live (id, version) pairs the menu's API reads from its database. */
-  private static String databaseDigest(ServiceProcess menu) {
-    List<Dish> live = new ArrayList<>();
-    for (int page = 0; ; page++) {
-      JsonNode body = menu.http().get("/api/dishes?size=500&page=" + page).json();
-      for (JsonNode d : body.get("dishes")) {
-        live.add(
-            Dish.builder(d.get("id").asText())
-                .version(d.get("version").asLong())
-                .updatedAt(Instant.EPOCH)
-                .origin("-")
-                .build());
-      }
-      if (page + 1 >= body.get("totalPages").asInt()) {
-        break;
-      }
-    }
-    return LocalDishes.digestOf(live);
-  }
-
-  private static List<Revision> revisions() throws Exception {
-    List<Revision> revisions = new ArrayList<>();
-    TestPostgres.Database menuDb = fleet.menuDatabase();
-    try (Connection c =
-            DriverManager.getConnection(menuDb.jdbcUrl(), menuDb.username(), menuDb.password());
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT dish_id, version, price_cents, deleted FROM dish_revision"
-                    + " WHERE dish_id IN ('hot-a', 'hot-b', 'hot-c')");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        revisions.add(
-            new Revision(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4)));
-      }
-    }
-    return revisions;
   }
 }

@@ -251,6 +251,22 @@ public final class DeploymentBlueprint {
     }
   }
 
+  /**
+   * The dish service's write and restore quorum: a majority of the pair's storage members (every
+   * menu and order pod stores partitions), so a minority island — a pod cut off from the others —
+   * takes no writes and restores nothing; its menus answer 503 and the majority carries on. Below
+   * three members no majority survives the loss of one, so the quorum stays 1 there (a cut-off
+   * member's writes then reach the database and are re-published when the islands merge).
+   */
+  static int writeQuorum(CachedServicePairSpec spec) {
+    int members = replicas(spec.getMenu()) + replicas(spec.getOrder());
+    return members < 3 ? 1 : members / 2 + 1;
+  }
+
+  private static int replicas(ServiceSpec service) {
+    return service == null || service.getReplicas() == null ? 1 : service.getReplicas();
+  }
+
   /** The preload budget of the spec, defaulted like the CRD does. */
   public static Duration preloadTimeout(CachedServicePairSpec spec) {
     return DurationField.parse(spec.getCache().getPreloadTimeout(), DEFAULT_PRELOAD_TIMEOUT);
@@ -300,6 +316,7 @@ public final class DeploymentBlueprint {
     env.add(value("CACHEPAIR_CACHE_NAME", spec.getCache().getName()));
     env.add(value("CACHEPAIR_CACHE_SCHEMAVERSION", spec.getCache().getSchemaVersion()));
     env.add(value("CACHEPAIR_PRELOAD_TIMEOUT", preloadTimeout(spec).toSeconds()));
+    env.add(value("CACHEPAIR_CACHE_QUORUM", writeQuorum(spec)));
     if (service.getDatabase() != null && service.getDatabase().isExternal()) {
       String secret = service.getDatabase().getSecretName();
       env.add(secretKey("SPRING_DATASOURCE_URL", secret, "url"));

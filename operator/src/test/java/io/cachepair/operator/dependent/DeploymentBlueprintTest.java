@@ -44,6 +44,7 @@ class DeploymentBlueprintTest {
     assertThat(env.get("COHERENCE_ROLE").getValue()).isEqualTo("menu");
     assertThat(env.get("CACHEPAIR_CACHE_SCHEMAVERSION").getValue()).isEqualTo("3");
     assertThat(env.get("CACHEPAIR_PRELOAD_TIMEOUT").getValue()).isEqualTo("300");
+    assertThat(env.get("CACHEPAIR_CACHE_QUORUM").getValue()).isEqualTo("1");
     assertThat(env.get("SERVER_PORT").getValue()).isEqualTo("8080");
     assertThat(env.get("MANAGEMENT_SERVER_PORT").getValue()).isEqualTo("9080");
     assertThat(env.get("COHERENCE_IPMONITOR_PINGTIMEOUT").getValue()).isEqualTo("0");
@@ -53,6 +54,20 @@ class DeploymentBlueprintTest {
     assertThat(env.keySet()).isSubsetOf(ServiceSpec.OWNED_ENV);
     assertThat(env(order.desiredFor(pair, null)).get("COHERENCE_ROLE").getValue())
         .isEqualTo("order");
+  }
+
+  @Test
+  void writeQuorum_isAMajorityOfEveryStorageMember_oneBelowThree() {
+    CachedServicePair pair = Pairs.minimal("food");
+    int[][] cases = {{1, 1, 1}, {2, 1, 2}, {2, 2, 3}, {3, 2, 3}, {3, 3, 4}, {5, 4, 5}};
+    for (int[] c : cases) {
+      pair.getSpec().getMenu().setReplicas(c[0]);
+      pair.getSpec().getOrder().setReplicas(c[1]);
+
+      assertThat(env(order.desiredFor(pair, null)).get("CACHEPAIR_CACHE_QUORUM").getValue())
+          .as("%d menus + %d orders", c[0], c[1])
+          .isEqualTo(String.valueOf(c[2]));
+    }
   }
 
   @Test
