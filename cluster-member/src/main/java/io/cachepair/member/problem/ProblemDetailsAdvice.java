@@ -1,10 +1,12 @@
 package io.cachepair.member.problem;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.cachepair.member.cache.ReplicaUnavailableException;
+import io.cachepair.member.input.BodyTooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -85,6 +87,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    BodyTooLargeException tooLarge = cause(ex, BodyTooLargeException.class);
+    if (tooLarge != null) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+      problem.setType(URI.create(ApiProblem.TYPE_BASE + "body-too-large"));
+      problem.setTitle("Request body too large");
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
     problem.setType(URI.create(ApiProblem.TYPE_BASE + "malformed-request"));
@@ -161,6 +171,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
   private static ProblemDetail problem(HttpStatus status, String type, String title, Exception e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
     problem.setType(URI.create(ApiProblem.TYPE_BASE + type));
@@ -181,6 +200,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     Throwable cause = ex.getCause();
     if (cause instanceof UnrecognizedPropertyException u) {
       return "unknown field '" + u.getPropertyName() + "'";
+    }
+    if (cause instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+      return path(f) + ": " + f.getOriginalMessage();
+    }
+    if (cause instanceof StreamConstraintsException limit) {
+      String what = limit.getOriginalMessage();
+      int cut = what.indexOf(" (");
+      return "the JSON exceeds a limit: " + (cut > 0 ? what.substring(0, cut) : what);
     }
     if (cause instanceof InvalidFormatException f) {
       return path(f) + ": '" + f.getValue() + "' is not " + jsonKind(f.getTargetType());
