@@ -48,6 +48,7 @@ public final class TestCertificates {
   private final X509Certificate caCert;
   private final Path caFile;
   private final SecureRandom random = new SecureRandom();
+  private MemberTls sharedMember;
 
   private TestCertificates(String name, Path dir) {
     this.name = name;
@@ -91,6 +92,17 @@ public final class TestCertificates {
    */
   public static TestCertificates foreign(String name) {
     return new TestCertificates(name, WorkDirs.fresh("tls-foreign"));
+  }
+
+  /** One member certificate of the pair's CA for every member this test JVM starts. */
+  public static MemberTls sharedMember() {
+    TestCertificates ca = shared();
+    synchronized (LOCK) {
+      if (ca.sharedMember == null) {
+        ca.sharedMember = ca.member("member");
+      }
+      return ca.sharedMember;
+    }
   }
 
   /** This CA's certificate file (PEM). */
