@@ -14,6 +14,7 @@ import io.cachepair.menu.dish.DishRepository;
 import io.cachepair.menu.dish.MenuOrigin;
 import io.cachepair.testsupport.cluster.TestCluster;
 import io.cachepair.testsupport.files.WorkDirs;
+import io.cachepair.testsupport.tokens.TestTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -56,7 +58,7 @@ class MenuServiceIT {
   static void cluster(DynamicPropertyRegistry registry) throws Exception {
     Path dataDir = WorkDirs.fresh("menu-it");
     TestCluster.forClass(MenuServiceIT.class)
-        .coherenceProperties()
+        .springProperties()
         .forEach((key, value) -> registry.add(key, () -> value));
     registry.add("cachepair.data-dir", dataDir::toString);
     registry.add("cachepair.menu.generate", () -> String.valueOf(GENERATED));
@@ -65,6 +67,7 @@ class MenuServiceIT {
   }
 
   @Autowired TestRestTemplate http;
+  @LocalManagementPort int managementPort;
   @Autowired DishCaches caches;
   @Autowired DishRepository dishes;
   @Autowired DishOutbox outbox;
@@ -72,6 +75,27 @@ class MenuServiceIT {
   @Autowired ApplicationContext context;
 
   private DishCaches.Opened opened;
+
+  /** Every API call of this suite as a menu editor (scope menu:write) unless it says otherwise. */
+  @BeforeEach
+  void editorToken() {
+    String token = TestTokens.shared().token("editor-1", "menu:write", "cluster:read");
+    if (http.getRestTemplate().getInterceptors().isEmpty()) {
+      http.getRestTemplate()
+          .getInterceptors()
+          .add(
+              (request, body, execution) -> {
+                if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+                  request.getHeaders().setBearerAuth(token);
+                }
+                return execution.execute(request, body);
+              });
+    }
+  }
+
+  private String management(String path) {
+    return "http://127.0.0.1:" + managementPort + path;
+  }
 
   @BeforeEach
   void caches() {
@@ -86,7 +110,8 @@ class MenuServiceIT {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
-                assertThat(http.getForEntity("/actuator/health/readiness", String.class))
+                assertThat(
+                        http.getForEntity(management("/actuator/health/readiness"), String.class))
                     .satisfies(r -> assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK))
                     .satisfies(r -> assertThat(r.getBody()).contains("\"preload\"")));
 
@@ -113,7 +138,7 @@ class MenuServiceIT {
 
   @Test
   void metricsAndOpenApi_includeTheMenusParts() {
-    String prometheus = http.getForObject("/actuator/prometheus", String.class);
+    String prometheus = http.getForObject(management("/actuator/prometheus"), String.class);
     assertThat(prometheus)
         .contains("cachepair_outbox_backlog")
         .contains("cachepair_preload_duration");
@@ -499,7 +524,8 @@ class MenuServiceIT {
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()
+                http.getForEntity(management("/actuator/health/readiness"), String.class)
+                        .getStatusCode()
                     == HttpStatus.OK);
     AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
     try {

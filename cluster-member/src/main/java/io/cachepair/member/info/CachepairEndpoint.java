@@ -119,7 +119,8 @@ public class CachepairEndpoint {
         view,
         preload,
         losses,
-        pause);
+        pause,
+        Boolean.TRUE.equals(digest) ? opened.map(o -> o.partitioned().size()).orElse(null) : null);
   }
 
   private boolean complete(Object view) {

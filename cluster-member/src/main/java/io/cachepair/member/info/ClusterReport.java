@@ -21,6 +21,8 @@ import java.util.List;
  * @param lastPreload the last preload marker a menu wrote, or null when none is in the cluster
  * @param partitionLosses the cluster-wide partition-loss tally and this member's re-seeds
  * @param writePause the cluster-wide write pause in force, or null
+ * @param partitionedCount entries (tombstones included) in the partitioned cache; only with {@code
+ *     ?digest=true} (a call to every storage member)
  */
 public record ClusterReport(
     String cluster,
@@ -35,7 +37,8 @@ public record ClusterReport(
     ViewInfo view,
     PreloadInfo lastPreload,
     LossInfo partitionLosses,
-    PauseInfo writePause) {
+    PauseInfo writePause,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer partitionedCount) {
 
   /** One member as announced in its identity. */
   public record MemberInfo(

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.List;
  * @param items one to {@value #MAX_ITEMS} lines
  */
 public record PlaceOrderRequest(
-    @Size(min = 1, max = 100) String customerId,
+    @Size(max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        String customerId,
     @NotEmpty @Size(max = MAX_ITEMS) List<@NotNull @Valid Item> items) {
 
   /** The same request placed by {@code customer}. */
