@@ -196,6 +196,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return dot < 0 ? path : path.substring(dot + 1);
   }
 
+  // Jackson's refusal of a coercion (strict input): the value is worth echoing, the class names not
+  private static final java.util.regex.Pattern COERCED =
+      java.util.regex.Pattern.compile(
+          "^Cannot coerce (?:String|Integer|Floating-point|Boolean) value \\((.{0,60}?)\\)");
+
   private static String unreadableDetail(HttpMessageNotReadableException ex) {
     Throwable cause = ex.getCause();
     if (cause instanceof UnrecognizedPropertyException u) {
@@ -221,6 +226,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
           + ": the body ends before the JSON value is complete";
     }
     if (cause instanceof MismatchedInputException m && m.getTargetType() != null) {
+      java.util.regex.Matcher coerced = COERCED.matcher(String.valueOf(m.getOriginalMessage()));
+      if (coerced.find()) {
+        String value = coerced.group(1);
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+          value = value.substring(1, value.length() - 1);
+        }
+        return path(m) + ": '" + value + "' is not " + jsonKind(m.getTargetType());
+      }
       return path(m) + ": expected " + jsonKind(m.getTargetType());
     }
     if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException p) {

@@ -1,7 +1,6 @@
 package io.cachepair.menu.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.cachepair.testsupport.db.TestPostgres;
