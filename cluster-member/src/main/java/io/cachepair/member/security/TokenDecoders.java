@@ -50,20 +50,21 @@ public final class TokenDecoders {
    */
   public static JwtDecoder jwkSet(String jwkSetUri, SecurityProperties settings) {
     int timeout = (int) settings.jwksTimeout().toMillis();
-    JWKSource<SecurityContext> keys;
+    long ttl = settings.jwksCacheTtl().toMillis();
+    java.net.URL url;
     try {
-      keys =
-          JWKSourceBuilder.create(
-                  URI.create(jwkSetUri).toURL(),
-                  new DefaultResourceRetriever(timeout, timeout, 512 * 1024))
-              .cache(settings.jwksCacheTtl().toMillis(), timeout)
-              .refreshAheadCache(true)
-              .outageTolerant(settings.jwksOutageTolerance().toMillis())
-              .rateLimited(false)
-              .build();
+      url = URI.create(jwkSetUri).toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new IllegalStateException("jwk-set-uri is not a URL: " + jwkSetUri, e);
     }
+    JWKSource<SecurityContext> keys =
+        JWKSourceBuilder.create(url, new DefaultResourceRetriever(timeout, timeout, 512 * 1024))
+            // the refresh must fit in the TTL, and start ahead of its end
+            .cache(ttl, Math.min(timeout, ttl / 2))
+            .refreshAheadCache(Math.min(30_000, ttl / 2), false)
+            .outageTolerant(settings.jwksOutageTolerance().toMillis())
+            .rateLimited(false)
+            .build();
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
     // Spring's validators check the claims below; Nimbus' own claim check is replaced by them.
