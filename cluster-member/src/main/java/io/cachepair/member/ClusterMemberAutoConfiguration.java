@@ -8,19 +8,20 @@ import io.cachepair.member.cache.LocalDishes;
 import io.cachepair.member.cache.MemberAdmission;
 import io.cachepair.member.contract.ContractAdmission;
 import io.cachepair.member.health.DishReplicaHealthIndicator;
+import io.cachepair.member.health.ReplicaWatch;
 import io.cachepair.member.health.SafeJoinLatch;
+import io.cachepair.member.health.StuckWatch;
 import io.cachepair.member.info.ClusterInfoConfiguration;
-import io.cachepair.member.input.StrictJsonConfiguration;
 import io.cachepair.member.loss.PartitionLossReseeder;
 import io.cachepair.member.metrics.ReplicaMetrics;
-import io.cachepair.member.problem.ProblemDetailsConfiguration;
-import io.cachepair.member.security.ApiSecurityConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -34,12 +35,7 @@ import org.springframework.core.env.Environment;
     after = CoherenceAutoConfiguration.class,
     before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @EnableConfigurationProperties(ClusterMemberProperties.class)
-@Import({
-  ClusterInfoConfiguration.class,
-  ProblemDetailsConfiguration.class,
-  ApiSecurityConfiguration.class,
-  StrictJsonConfiguration.class
-})
+@Import({ClusterInfoConfiguration.class, MemberWebConfiguration.class})
 public class ClusterMemberAutoConfiguration {
 
   @Bean
@@ -79,14 +75,38 @@ public class ClusterMemberAutoConfiguration {
   }
 
   @Bean
-  DishReplicaHealthIndicator dishReplicaHealthIndicator(
-      DishCaches caches, SafeJoinLatch latch, Environment environment) {
-    return new DishReplicaHealthIndicator(
-        caches, latch, environment.getProperty("coherence.cluster", "cachepair-local"));
+  ReplicaWatch replicaWatch(DishCaches caches, ClusterMemberProperties properties) {
+    return new ReplicaWatch(caches, properties.safetyPollInterval(), Clock.systemUTC());
   }
 
   @Bean
-  ReplicaMetrics replicaMetrics(DishCaches caches, LocalDishes dishes, MeterRegistry meters) {
-    return new ReplicaMetrics(caches, dishes, meters);
+  StuckWatch stuckWatch(
+      DishCaches caches,
+      SafeJoinLatch latch,
+      ClusterMemberProperties properties,
+      ApplicationEventPublisher events) {
+    return new StuckWatch(
+        caches, latch, properties.stuckExitAfter(), events, System::exit, Clock.systemUTC());
+  }
+
+  @Bean
+  DishReplicaHealthIndicator dishReplicaHealthIndicator(
+      DishCaches caches,
+      SafeJoinLatch latch,
+      ReplicaWatch watch,
+      StuckWatch stuck,
+      Environment environment) {
+    return new DishReplicaHealthIndicator(
+        caches,
+        latch,
+        watch,
+        stuck,
+        environment.getProperty("coherence.cluster", "cachepair-local"));
+  }
+
+  @Bean
+  ReplicaMetrics replicaMetrics(
+      DishCaches caches, LocalDishes dishes, ReplicaWatch watch, MeterRegistry meters) {
+    return new ReplicaMetrics(caches, dishes, watch, meters);
   }
 }

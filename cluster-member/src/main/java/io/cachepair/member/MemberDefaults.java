@@ -42,6 +42,12 @@ public class MemberDefaults implements EnvironmentPostProcessor {
     // Coherence's own health HTTP proxy is always on; without this it listens on 0.0.0.0
     defaults.put("coherence.health.http.address", "127.0.0.1");
     defaults.put("coherence.ttl", "0");
+    // A hung member (a long pause, a frozen node, a silent network drop) is removed after the
+    // packet delivery timeout, 10 s instead of Coherence's 300 s; a JVM pausing longer than that
+    // (a full GC) is removed too and rejoins. The guardian waits longer than that, so a healthy
+    // member whose service thread waits on the hung one is never the one recycled.
+    defaults.put("coherence.publisher.delivery.timeout", "10000");
+    defaults.put("coherence.guard.timeout", "30000");
     defaults.put("coherence.sessions.server[0].config", CacheNames.CACHE_CONFIG);
     defaults.put("coherence.logging.destination", "slf4j");
     defaults.put("management.endpoint.health.probes.enabled", "true");

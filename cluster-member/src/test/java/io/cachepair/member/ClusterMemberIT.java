@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachepair.contract.dish.Dish;
+import io.cachepair.contract.dish.RemoveIfRevision;
+import io.cachepair.contract.dish.ReplaceIfRevision;
 import io.cachepair.contract.dish.VersionedPut;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.LocalDishes;
@@ -100,6 +102,32 @@ class ClusterMemberIT {
     assertThat(partitioned.get("ramen").deleted()).isTrue();
     // an older write replayed after the delete cannot resurrect the dish
     assertThat(partitioned.invoke("ramen", new VersionedPut(dish("ramen", 2, "c")))).isFalse();
+  }
+
+  @Test
+  void repairAndPurge_changeAnEntryOnlyWhenItHoldsExactlyTheRevisionObserved() {
+    DishCaches.Opened opened = caches.await(Duration.ofSeconds(60));
+    var partitioned = opened.partitioned();
+    Dish foreign = dish("sashimi", 900, "rogue");
+    partitioned.invoke("sashimi", new VersionedPut(foreign));
+    Dish truth = dish("sashimi", 12, "menu-1");
+
+    // a repair that observed another revision changes nothing
+    assertThat(
+            partitioned.invoke(
+                "sashimi", new ReplaceIfRevision(dish("sashimi", 899, "rogue").revision(), truth)))
+        .isFalse();
+    assertThat(partitioned.get("sashimi")).isEqualTo(foreign);
+    // the one that observed it replaces it, whatever its version
+    assertThat(partitioned.invoke("sashimi", new ReplaceIfRevision(foreign.revision(), truth)))
+        .isTrue();
+    assertThat(partitioned.get("sashimi")).isEqualTo(truth);
+
+    Dish tombstone = truth.toBuilder().version(13).deleted(true).build();
+    partitioned.invoke("sashimi", new VersionedPut(tombstone));
+    assertThat(partitioned.invoke("sashimi", new RemoveIfRevision(truth.revision()))).isFalse();
+    assertThat(partitioned.invoke("sashimi", new RemoveIfRevision(tombstone.revision()))).isTrue();
+    assertThat(partitioned.containsKey("sashimi")).isFalse();
   }
 
   @Test

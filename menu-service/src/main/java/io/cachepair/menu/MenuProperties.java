@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimLease how long a menu holds the outbox entries it claimed before others may take them
  * @param outboxRetention how long published outbox entries are kept before they are purged
  * @param revisionRetention how long dish revisions are kept (each dish's newest is always kept)
+ * @param tombstoneHorizon how long a delete's tombstone is kept before it is purged from the
+ *     database and the cache; longer than any isolation a member may return from plus the views'
+ *     reconnect interval
  * @param maxBatchDishes the most dishes one {@code POST /api/dishes/batch} may carry
  */
 @ConfigurationProperties("cachepair.menu")
@@ -39,6 +42,7 @@ public record MenuProperties(
     Duration claimLease,
     Duration outboxRetention,
     Duration revisionRetention,
+    Duration tombstoneHorizon,
     Integer maxBatchDishes) {
 
   public MenuProperties {
@@ -54,6 +58,7 @@ public record MenuProperties(
     claimLease = claimLease == null ? Duration.ofSeconds(30) : claimLease;
     outboxRetention = outboxRetention == null ? Duration.ofHours(1) : outboxRetention;
     revisionRetention = revisionRetention == null ? Duration.ofDays(30) : revisionRetention;
+    tombstoneHorizon = tombstoneHorizon == null ? Duration.ofDays(7) : tombstoneHorizon;
     maxBatchDishes = maxBatchDishes == null ? 10_000 : maxBatchDishes;
     if (generate < 0) {
       throw new IllegalArgumentException("cachepair.menu.generate must be >= 0, was " + generate);

@@ -45,6 +45,11 @@ public final class PartitionLosses extends AbstractEvolvable implements Evolvabl
 
   /** Returns the tally with one more loss event added. */
   PartitionLosses plus(int lostPartitions, long reseeded, Instant at, String reporter) {
+    if (lostPartitions == 0) {
+      // the re-seed of an event recorded before it: only the count of dishes written back grows
+      return new PartitionLosses(
+          events, partitions, reseededDishes + reseeded, lastAt, lastReporter);
+    }
     return new PartitionLosses(
         events + 1, partitions + lostPartitions, reseededDishes + reseeded, at, reporter);
   }

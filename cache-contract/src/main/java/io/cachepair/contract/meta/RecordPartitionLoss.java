@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * Adds one partition-loss event to the {@link PartitionLosses} tally atomically on its owner, so
- * that concurrent reports from several members are all counted.
+ * that concurrent reports from several members are all counted. A report of zero lost partitions
+ * adds only the dishes a re-seed wrote back to the event recorded before it.
  */
 public final class RecordPartitionLoss
     implements InvocableMap.EntryProcessor<String, Object, PartitionLosses>, PortableObject {

@@ -55,12 +55,16 @@ public final class ContractTypes {
           "DishesLoaded",
           DishesLoaded.class,
           CompatibilityMode.FULL,
-          () -> new DishesLoaded(Instant.parse("2026-12-01T10:00:00Z"), 100_000, 1_001, "menu-a"),
+          () ->
+              new DishesLoaded(
+                  Instant.parse("2026-12-01T10:00:00Z"), 100_000, 1_001, "menu-a", 77, true),
           List.of(
               FieldSchema.of(0, "loadedAtEpochMillis", "int64", false, 1),
               FieldSchema.of(1, "count", "int64", false, 1),
               FieldSchema.of(2, "contractVersion", "int32", false, 1),
-              FieldSchema.of(3, "origin", "string", false, 1)));
+              FieldSchema.of(3, "origin", "string", false, 1),
+              FieldSchema.of(4, "epoch", "int64", false, 2),
+              FieldSchema.of(5, "repairing", "boolean", false, 2)));
 
   /** The partition-loss tally. */
   public static final CachedType PARTITION_LOSSES =

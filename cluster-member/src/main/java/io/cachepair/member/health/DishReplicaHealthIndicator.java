@@ -2,17 +2,22 @@ package io.cachepair.member.health;
 
 import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.DishCaches;
+import java.time.Duration;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
  * Readiness contribution of the local replica ({@code dishReplica}): down, with the reason, until
- * the view is synchronized and the {@link SafeJoinLatch} tripped.
+ * the view is synchronized and the {@link SafeJoinLatch} tripped, and again whenever the view has
+ * been cut off from the dish service for longer than its reconnect interval (the most staleness it
+ * may serve) or the member is stuck.
  */
 public class DishReplicaHealthIndicator extends AbstractHealthIndicator {
 
   private final DishCaches caches;
   private final SafeJoinLatch latch;
+  private final ReplicaWatch watch;
+  private final StuckWatch stuck;
   private final String clusterName;
 
   /**
@@ -20,12 +25,21 @@ public class DishReplicaHealthIndicator extends AbstractHealthIndicator {
    *
    * @param caches the member's caches
    * @param latch the safe-join latch
+   * @param watch the view's connection to the dish service
+   * @param stuck the unrecoverable-state watch
    * @param clusterName the configured cluster name, for messages
    */
-  public DishReplicaHealthIndicator(DishCaches caches, SafeJoinLatch latch, String clusterName) {
+  public DishReplicaHealthIndicator(
+      DishCaches caches,
+      SafeJoinLatch latch,
+      ReplicaWatch watch,
+      StuckWatch stuck,
+      String clusterName) {
     super("dish replica health check failed");
     this.caches = caches;
     this.latch = latch;
+    this.watch = watch;
+    this.stuck = stuck;
     this.clusterName = clusterName;
   }
 
@@ -47,7 +61,21 @@ public class DishReplicaHealthIndicator extends AbstractHealthIndicator {
                       + caches.failure().map(Throwable::getMessage).orElse("unknown"));
       case CLOSED -> builder.outOfService().withDetail("reason", "leaving the cluster");
       case OPEN -> {
-        if (latch.isTripped()) {
+        Duration staleness = watch.staleness();
+        builder.withDetail("stalenessMs", staleness.toMillis());
+        if (stuck.stuck().isPresent()) {
+          builder.down().withDetail("reason", "stuck: " + stuck.stuck().get());
+        } else if (staleness.compareTo(watch.reconnectInterval()) > 0) {
+          builder
+              .down()
+              .withDetail(
+                  "reason",
+                  "the local view has been cut off from the dish service for "
+                      + staleness.toSeconds()
+                      + " s, longer than its reconnect interval ("
+                      + watch.reconnectInterval().toSeconds()
+                      + " s)");
+        } else if (latch.isTripped()) {
           builder.up();
         } else {
           builder

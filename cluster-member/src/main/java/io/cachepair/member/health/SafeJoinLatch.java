@@ -53,6 +53,15 @@ public class SafeJoinLatch implements DisposableBean {
   }
 
   private void check() {
+    try {
+      checkOnce();
+    } catch (RuntimeException e) {
+      // never let an exception end the poller: a latch that can no longer trip is a stuck member
+      log.warn("Could not read the dish service's safety; will retry: {}", e.toString());
+    }
+  }
+
+  private void checkOnce() {
     if (trippedAt != null) {
       return;
     }
@@ -81,6 +90,14 @@ public class SafeJoinLatch implements DisposableBean {
     }
     boolean healthSafe = !(service instanceof HealthCheck check) || check.isSafe();
     return healthSafe && !"ENDANGERED".equals(service.getBackupStrengthName());
+  }
+
+  /**
+   * Whether the latch can still trip: false only when its poller ended before it tripped, which
+   * leaves the member unready for good.
+   */
+  public boolean canStillTrip() {
+    return trippedAt != null || !poller.isShutdown();
   }
 
   /** Whether the latch has tripped. */

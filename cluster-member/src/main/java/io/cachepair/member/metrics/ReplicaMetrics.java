@@ -5,14 +5,17 @@ import com.tangosol.util.MapListener;
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.LocalDishes;
+import io.cachepair.member.health.ReplicaWatch;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * Publishes {@code cachepair.dishes.local} (dishes in the local view) and {@code
- * cachepair.replication.lag} (a dish's {@code updatedAt} to the moment this member's view saw it).
+ * Publishes {@code cachepair.dishes.local} (dishes in the local view), {@code
+ * cachepair.replication.lag} (a dish's {@code updatedAt} to the moment this member's view saw it)
+ * and {@code cachepair.replica.staleness} (how long the view has been cut off from the dish
+ * service: the most stale a dish it serves can be).
  */
 public class ReplicaMetrics {
 
@@ -21,9 +24,15 @@ public class ReplicaMetrics {
    *
    * @param caches the member's caches
    * @param localDishes the local view reader
+   * @param watch the view's connection to the dish service
    * @param meters the registry
    */
-  public ReplicaMetrics(DishCaches caches, LocalDishes localDishes, MeterRegistry meters) {
+  public ReplicaMetrics(
+      DishCaches caches, LocalDishes localDishes, ReplicaWatch watch, MeterRegistry meters) {
+    Gauge.builder("cachepair.replica.staleness", watch, w -> w.staleness().toMillis() / 1000.0)
+        .description("Seconds this member's view has been cut off from the dish service (0: live)")
+        .baseUnit("seconds")
+        .register(meters);
     Gauge.builder("cachepair.dishes.local", localDishes, LocalDishes::count)
         .description("Dishes in this member's local view")
         .register(meters);

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -44,7 +45,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         .ifPresent(
             wait ->
                 response.header(
-                    HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
+                    HttpHeaders.RETRY_AFTER,
+                    // whole seconds, rounded up: a client retrying then finds the reason gone
+                    String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000))));
     return response.body(problem.toProblemDetail());
   }
 
@@ -152,6 +155,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     problem.setType(URI.create(ApiProblem.TYPE_BASE + "validation"));
     problem.setTitle("Invalid request");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    // The same type as a blank value of that parameter, which bean validation reports.
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, ex.getParameterName() + ": is required");
+    problem.setType(URI.create(ApiProblem.TYPE_BASE + "validation"));
+    problem.setTitle("Invalid request");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  /**
+   * Gives Spring MVC's own problems (405, 406, 415, no handler, ...) a type of ours instead of
+   * {@code about:blank}, the same ones {@link ProblemErrorController} uses.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      problem.setType(
+          URI.create(
+              ApiProblem.TYPE_BASE + (statusCode.value() == 404 ? "not-found" : "http-error")));
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.cachepair.contract.dish.Dish;
 import io.cachepair.member.jdbc.UtcTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -160,6 +161,43 @@ public class DishRepository {
         .param("limit", limit)
         .query(DishRepository::map)
         .list();
+  }
+
+  /**
+   * Reads tombstones written before a point in time.
+   *
+   * @param before the horizon
+   * @param limit how many at most
+   * @return the tombstones, oldest first
+   */
+  public List<Dish> tombstonesBefore(Instant before, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM dish WHERE deleted = TRUE AND updated_at < :before"
+                + " ORDER BY updated_at LIMIT :limit")
+        .param("before", UtcTimestamps.of(before))
+        .param("limit", limit)
+        .query(DishRepository::map)
+        .list();
+  }
+
+  /**
+   * Deletes tombstone rows that still hold exactly the versions read (a re-created dish stays).
+   *
+   * @param tombstones the tombstones as read
+   * @return how many rows went
+   */
+  public int deleteTombstones(List<Dish> tombstones) {
+    int[] counts =
+        template.batchUpdate(
+            "DELETE FROM dish WHERE id = ? AND version = ? AND deleted = TRUE",
+            tombstones.stream().map(d -> new Object[] {d.id(), d.version()}).toList());
+    int deleted = 0;
+    for (int c : counts) {
+      deleted += c > 0 ? c : 0;
+    }
+    return deleted;
   }
 
   /**

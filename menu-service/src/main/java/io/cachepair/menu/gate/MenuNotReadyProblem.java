@@ -8,9 +8,9 @@ import org.springframework.http.HttpStatus;
  * A write reached the menu before it finished its preload (or while it shuts down): 503. Writes
  * then would race the preload's own reconcile of the same rows.
  */
-class MenuNotReadyProblem extends ApiProblem {
+public class MenuNotReadyProblem extends ApiProblem {
 
-  MenuNotReadyProblem() {
+  public MenuNotReadyProblem() {
     super(
         HttpStatus.SERVICE_UNAVAILABLE,
         "menu-not-ready",

@@ -12,11 +12,11 @@ import org.springframework.http.HttpStatus;
  * A write arrived while menu writes are paused cluster-wide (a rollout step in which old and new
  * menus cannot read each other's writes): 503 with the reason and when to retry.
  */
-class WritesPausedProblem extends ApiProblem {
+public class WritesPausedProblem extends ApiProblem {
 
   private final Duration retryAfter;
 
-  WritesPausedProblem(WritePause pause, Instant now) {
+  public WritesPausedProblem(WritePause pause, Instant now) {
     super(
         HttpStatus.SERVICE_UNAVAILABLE,
         "writes-paused",

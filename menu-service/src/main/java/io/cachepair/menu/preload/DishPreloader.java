@@ -4,9 +4,7 @@ import com.tangosol.util.Aggregators;
 import com.tangosol.util.Filters;
 import com.tangosol.util.Processors;
 import com.tangosol.util.extractor.PofExtractor;
-import io.cachepair.contract.ContractVersion;
 import io.cachepair.contract.dish.Dish;
-import io.cachepair.contract.dish.LiveDishFilter;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.contract.meta.SeedRecord;
 import io.cachepair.member.cache.DishCaches;
@@ -29,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -62,6 +59,7 @@ class DishPreloader implements ApplicationRunner, Ordered {
   private final MenuDatabase database;
   private final ClusterDishWriter writer;
   private final ClusterRepair repair;
+  private final ClusterReconciler reconciler;
   private final MenuOrigin origin;
   private final TransactionTemplate tx;
   private final PreloadProgress progress;
@@ -77,6 +75,7 @@ class DishPreloader implements ApplicationRunner, Ordered {
       MenuDatabase database,
       ClusterDishWriter writer,
       ClusterRepair repair,
+      ClusterReconciler reconciler,
       MenuOrigin origin,
       TransactionTemplate tx,
       PreloadProgress progress,
@@ -90,6 +89,7 @@ class DishPreloader implements ApplicationRunner, Ordered {
     this.database = database;
     this.writer = writer;
     this.repair = repair;
+    this.reconciler = reconciler;
     this.origin = origin;
     this.tx = tx;
     this.progress = progress;
@@ -113,12 +113,9 @@ class DishPreloader implements ApplicationRunner, Ordered {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       duration.record(took);
       DishCaches.Opened opened = caches.await(properties.cacheTimeout());
-      long live = liveInCluster(opened);
-      opened
-          .meta()
-          .put(
-              DishesLoaded.KEY,
-              new DishesLoaded(Instant.now(), live, ContractVersion.CURRENT, origin.value()));
+      long live =
+          reconciler.writeMarker(
+              opened, "cold-start".equals(progress.mode()) || "preload".equals(progress.mode()));
       progress.finished(progress.mode(), live, took);
       log.info(
           "Preload done ({}): the cluster holds {} dishes, marker written; took {} ms",
@@ -174,7 +171,7 @@ class DishPreloader implements ApplicationRunner, Ordered {
       }
       case RECONCILE, ADOPT -> {
         versions.advancePast(clusterMax);
-        reconcile(opened);
+        reconciler.reconcile(opened, progress);
         if (check.action() == DatabaseCheck.Action.ADOPT) {
           putSeed(opened, identity);
         }
@@ -264,63 +261,6 @@ class DishPreloader implements ApplicationRunner, Ordered {
     }
   }
 
-  private void reconcile(DishCaches.Opened opened) {
-    Set<String> clusterIds = new HashSet<>(opened.partitioned().keySet());
-    TreeSet<String> all = new TreeSet<>(clusterIds);
-    String after = "";
-    while (true) {
-      List<Dish> slice = dishes.sliceAfter(after, properties.preloadBatchSize());
-      if (slice.isEmpty()) {
-        break;
-      }
-      slice.forEach(d -> all.add(d.id()));
-      after = slice.get(slice.size() - 1).id();
-    }
-    progress.start(PreloadProgress.Phase.RECONCILING, all.size());
-    int toCache = 0;
-    int inSync = 0;
-    int repaired = 0;
-    long lastLoggedStep = -1;
-    List<String> ids = new ArrayList<>(all);
-    int batchSize = properties.preloadBatchSize();
-    for (int from = 0; from < ids.size(); from += batchSize) {
-      List<String> batch = ids.subList(from, Math.min(from + batchSize, ids.size()));
-      Map<String, Dish> inDatabase = dishes.findAll(batch);
-      Set<String> askCluster = new HashSet<>(batch);
-      askCluster.retainAll(clusterIds);
-      Map<String, Dish> inCluster = writer.held(askCluster);
-      List<Dish> forCache = new ArrayList<>();
-      for (String id : batch) {
-        Dish db = inDatabase.get(id);
-        Dish cluster = inCluster.get(id);
-        switch (Reconciliation.decide(db, cluster, revisions::committed)) {
-          case TO_CACHE -> forCache.add(db);
-          case IN_SYNC -> inSync++;
-          case FOREIGN -> {
-            if (repair.replace(cluster).isPresent()) {
-              repaired++;
-            }
-          }
-          default -> throw new IllegalStateException();
-        }
-      }
-      if (!forCache.isEmpty()) {
-        writer.write(forCache);
-        outbox.markPublished(forCache);
-      }
-      toCache += forCache.size();
-      progress.advance(batch.size());
-      lastLoggedStep = logProgress("reconciled", lastLoggedStep);
-    }
-    log.info(
-        "Reconciled {} dish ids with the cluster: {} newer in the database went to the cache, {}"
-            + " foreign entries repaired, {} already in sync",
-        ids.size(),
-        toCache,
-        repaired,
-        inSync);
-  }
-
   /** Writes every row again under a new version and deletes what the database lacks. */
   private void reseed(DishCaches.Opened opened) {
     Set<String> clusterIds = new HashSet<>(opened.partitioned().keySet());
@@ -391,11 +331,6 @@ class DishPreloader implements ApplicationRunner, Ordered {
             .aggregate(
                 Aggregators.comparableMax(new PofExtractor<Dish, Long>(Long.class, Dish.VERSION)));
     return max instanceof Number n ? n.longValue() : 0;
-  }
-
-  private static long liveInCluster(DishCaches.Opened opened) {
-    Object count = opened.partitioned().aggregate(new LiveDishFilter(), Aggregators.count());
-    return count instanceof Number n ? n.longValue() : opened.view().size();
   }
 
   /** Before any other runner: nothing else should see the menu before its dishes are in line. */

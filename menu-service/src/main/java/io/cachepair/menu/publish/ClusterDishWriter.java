@@ -5,6 +5,7 @@ import io.cachepair.contract.dish.DishRevision;
 import io.cachepair.contract.dish.ReplaceIfRevision;
 import io.cachepair.contract.dish.VersionedBatch;
 import io.cachepair.contract.dish.VersionedPut;
+import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.menu.MenuProperties;
 import java.util.Collection;
@@ -84,6 +85,17 @@ public class ClusterDishWriter {
         opened()
             .partitioned()
             .invoke(replacement.id(), new ReplaceIfRevision(observed, replacement)));
+  }
+
+  /**
+   * Clears the dishes-loaded marker's repair flag: the cache holds everything the database does.
+   */
+  public void markComplete() {
+    DishCaches.Opened opened = opened();
+    Object marker = opened.partitionedMeta().get(DishesLoaded.KEY);
+    if (marker instanceof DishesLoaded loaded && loaded.repairing()) {
+      opened.partitionedMeta().put(DishesLoaded.KEY, loaded.withRepairing(false));
+    }
   }
 
   private DishCaches.Opened opened() {

@@ -59,6 +59,7 @@ public class OutboxPublisher implements SmartLifecycle {
   private final MenuProperties properties;
   private final MenuOrigin origin;
   private final TransactionTemplate tx;
+  private final TombstonePurge tombstones;
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicBoolean republishPending = new AtomicBoolean();
   private final Object drainLock = new Object();
@@ -76,6 +77,7 @@ public class OutboxPublisher implements SmartLifecycle {
       MenuProperties properties,
       MenuOrigin origin,
       TransactionTemplate tx,
+      TombstonePurge tombstones,
       MeterRegistry meters) {
     this.outbox = outbox;
     this.dishes = dishes;
@@ -85,6 +87,7 @@ public class OutboxPublisher implements SmartLifecycle {
     this.properties = properties;
     this.origin = origin;
     this.tx = tx;
+    this.tombstones = tombstones;
     Gauge.builder("cachepair.outbox.backlog", backlog, AtomicLong::get)
         .description("Dish changes written to the menu database and not yet taken by the cluster")
         .register(meters);
@@ -203,6 +206,7 @@ public class OutboxPublisher implements SmartLifecycle {
     }
     lastPurge = now;
     outbox.purgePublishedBefore(now.minus(properties.outboxRetention()));
+    tombstones.purge(now);
     int purged = revisions.purgeBefore(now.minus(properties.revisionRetention()));
     if (purged > 0) {
       log.info(
@@ -256,6 +260,8 @@ public class OutboxPublisher implements SmartLifecycle {
         reason,
         applied,
         Duration.ofNanos(System.nanoTime() - started).toMillis());
+    // the database is the truth: with every row in, the repair is complete whatever views did
+    writer.markComplete();
     return applied;
   }
 

@@ -19,6 +19,8 @@ class PartitionLossWatcher implements MapListener<String, Object> {
   private static final Logger log = LoggerFactory.getLogger(PartitionLossWatcher.class);
 
   private final OutboxPublisher publisher;
+  private final java.util.concurrent.atomic.AtomicLong seenEvents =
+      new java.util.concurrent.atomic.AtomicLong(-1);
 
   PartitionLossWatcher(DishCaches caches, OutboxPublisher publisher) {
     this.publisher = publisher;
@@ -41,14 +43,15 @@ class PartitionLossWatcher implements MapListener<String, Object> {
   public void entryDeleted(MapEvent<String, Object> event) {}
 
   private void changed(MapEvent<String, Object> event) {
-    if (event.getNewValue() instanceof PartitionLosses losses) {
+    if (event.getNewValue() instanceof PartitionLosses losses
+        && seenEvents.getAndAccumulate(losses.events(), Math::max) < losses.events()) {
       log.warn(
           "The cluster reports {} partition-loss event(s) (last by {} at {}): re-publishing the"
               + " menu database",
           losses.events(),
           losses.lastReporter(),
           losses.lastAt());
-      // never block the Coherence event thread
+      // never block the Coherence event thread; the republish clears the repair flag when done
       publisher.republishAllSoon("partition loss #" + losses.events());
     }
   }

@@ -54,7 +54,7 @@ class SharedRowWritesIT {
         new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
     MenuProperties properties =
         new MenuProperties(
-            origin, null, null, null, null, null, null, null, null, null, null, null, null);
+            origin, null, null, null, null, null, null, null, null, null, null, null, null, null);
     return new DishService(
         new DishRepository(jdbc, template),
         new DishOutbox(jdbc, template),

@@ -2,7 +2,7 @@ package io.cachepair.order.ordering;
 
 import io.cachepair.member.cache.LocalDishes;
 import io.cachepair.member.cache.ReplicaUnavailableException;
-import io.cachepair.order.readiness.DishesLoadedLatch;
+import io.cachepair.order.readiness.CompleteReplica;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +22,7 @@ class OrderService {
 
   private final OrderRepository repository;
   private final LocalDishes dishes;
-  private final DishesLoadedLatch dishesLoaded;
+  private final CompleteReplica replica;
   private final TransactionTemplate transactions;
   private final OrderMetrics metrics;
   private final OrderProperties properties;
@@ -31,14 +31,14 @@ class OrderService {
   OrderService(
       OrderRepository repository,
       LocalDishes dishes,
-      DishesLoadedLatch dishesLoaded,
+      CompleteReplica replica,
       TransactionTemplate transactions,
       OrderMetrics metrics,
       OrderProperties properties,
       Clock clock) {
     this.repository = repository;
     this.dishes = dishes;
-    this.dishesLoaded = dishesLoaded;
+    this.replica = replica;
     this.transactions = transactions;
     this.metrics = metrics;
     this.properties = properties;
@@ -57,11 +57,11 @@ class OrderService {
   Placement place(PlaceOrderRequest request, String idempotencyKeyHeader) {
     try {
       Optional<IdempotencyKey> key = IdempotencyKey.parse(idempotencyKeyHeader);
-      if (!dishesLoaded.isTripped()) {
+      // never price from a partial replica: 503 with the reason, not 422 "unknown dish"
+      Optional<String> incomplete = replica.incompleteReason();
+      if (incomplete.isPresent()) {
         throw new DishesNotLoadedProblem(
-            dishesLoaded.notLoadedReason(),
-            dishesLoaded.clusterName(),
-            dishesLoaded.replicaState().name());
+            incomplete.get(), replica.clusterName(), replica.replicaState().name());
       }
       String hash = key.map(k -> RequestFingerprint.of(request)).orElse(null);
       if (key.isPresent()) {

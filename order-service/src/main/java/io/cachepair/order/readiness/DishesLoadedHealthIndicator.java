@@ -5,39 +5,42 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Readiness contribution {@code dishesLoaded}: down with "dishes never loaded in cluster …" until
- * the {@link DishesLoadedLatch} tripped, up forever after, whether or not a menu is running.
+ * Readiness contribution {@code dishesLoaded}: up while this member's replica is complete ({@link
+ * CompleteReplica}), down with the reason whenever it is not — whether or not a menu is running.
  */
 @Component("dishesLoaded")
 class DishesLoadedHealthIndicator extends AbstractHealthIndicator {
 
-  private final DishesLoadedLatch latch;
+  private final CompleteReplica replica;
 
-  DishesLoadedHealthIndicator(DishesLoadedLatch latch) {
+  DishesLoadedHealthIndicator(CompleteReplica replica) {
     super("dishes-loaded health check failed");
-    this.latch = latch;
+    this.replica = replica;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    builder.withDetail("cluster", latch.clusterName());
-    if (!latch.isTripped()) {
+    builder.withDetail("cluster", replica.clusterName());
+    var reason = replica.incompleteReason();
+    if (reason.isPresent()) {
       builder
           .down()
-          .withDetail("reason", latch.notLoadedReason())
-          .withDetail("replica", latch.replicaState().name());
+          .withDetail("reason", reason.get())
+          .withDetail("replica", replica.replicaState().name());
       return;
     }
     builder.up();
-    latch.trippedAt().ifPresent(at -> builder.withDetail("seenAt", at));
-    latch
-        .firstSeen()
+    replica.firstCompleteAt().ifPresent(at -> builder.withDetail("completeSince", at));
+    replica
+        .marker()
         .ifPresent(
             loaded ->
                 builder
                     .withDetail("loadedAt", loaded.loadedAt())
                     .withDetail("loadedCount", loaded.count())
                     .withDetail("loadedBy", loaded.origin())
+                    .withDetail("epoch", loaded.epoch())
+                    .withDetail("repairing", loaded.repairing())
                     .withDetail("contractVersion", loaded.contractVersion()));
   }
 }

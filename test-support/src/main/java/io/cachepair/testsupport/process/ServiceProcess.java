@@ -176,6 +176,36 @@ public final class ServiceProcess {
     }
   }
 
+  /**
+   * Freezes the JVM with SIGSTOP: it stays a member that answers nothing — what a long GC pause, a
+   * frozen node or a silent network drop looks like to the others.
+   */
+  public synchronized void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a JVM frozen by {@link #freeze()} run again (SIGCONT). */
+  public synchronized void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException(this.name + " is not running");
+    }
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   /** Kills the JVM with SIGKILL and waits until it is gone. */
   public synchronized void kill9() {
     if (process != null && process.isAlive()) {

@@ -11,7 +11,9 @@ import io.cachepair.contract.dish.VersionedPut;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.db.TestPostgres;
 import io.cachepair.testsupport.files.WorkDirs;
+import io.cachepair.testsupport.problem.ProblemJson;
 import io.cachepair.testsupport.tokens.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -26,8 +28,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,23 +41,28 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * order-service as one real Coherence member on loopback, with the test playing menu-service's part
  * through the cache: not ready and refusing orders until the dishes were loaded once, then serving
- * the menu from its replica and taking (or precisely refusing) orders.
+ * the menu from its replica and taking orders into the real database, replays of an Idempotency-Key
+ * included. The HTTP contract itself (every refusal, validation, headers) is covered without a
+ * member by {@code OrderControllerTest} and {@code MenuControllerTest}.
  *
  * <p>One Spring context for the whole class (a Coherence start costs seconds); the first test must
  * run before any dish is loaded, hence the method order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OrderServiceApiTest {
+class OrderServiceApiIT {
 
-  private static final TestCluster CLUSTER = TestCluster.forClass(OrderServiceApiTest.class);
+  private static final TestCluster CLUSTER = TestCluster.forClass(OrderServiceApiIT.class);
   private static final Path DATA_DIR = WorkDirs.fresh("order-api");
   private static final Instant LOADED_AT = Instant.parse("2025-05-01T08:00:00Z");
-  private static final String PROBLEM_TYPE = "https://cachepair.io/problems/";
 
   @DynamicPropertySource
   static void cluster(DynamicPropertyRegistry registry) {
     CLUSTER.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    TestPostgres.shared()
+        .createDatabase("orders_api")
+        .springProperties()
+        .forEach((key, value) -> registry.add(key, () -> value));
     registry.add("cachepair.data-dir", DATA_DIR::toString);
   }
 
@@ -168,17 +173,15 @@ class OrderServiceApiTest {
   }
 
   /** Asserts a problem+json response and returns it for further checks. */
-  private JsonNode assertProblem(
-      ResponseEntity<String> response, int status, String type, String detail) throws Exception {
-    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
-    assertThat(response.getHeaders().getContentType())
-        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    JsonNode problem = body(response);
-    assertThat(problem.path("status").asInt()).isEqualTo(status);
-    assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPE + type);
-    assertThat(problem.path("detail").asText()).isEqualTo(detail);
-    assertThat(response.getBody()).doesNotContain("Exception", "\tat ");
-    return problem;
+  private static JsonNode assertProblem(
+      ResponseEntity<String> response, int status, String type, String detail) {
+    return ProblemJson.assertProblem(
+        response.getStatusCode().value(),
+        String.valueOf(response.getHeaders().getContentType()),
+        response.getBody(),
+        status,
+        type,
+        detail);
   }
 
   private double refused(String reason) {
@@ -205,7 +208,7 @@ class OrderServiceApiTest {
     JsonNode dishesLoaded = body(readiness).at("/components/dishesLoaded");
     assertThat(dishesLoaded.path("status").asText()).isEqualTo("DOWN");
     assertThat(dishesLoaded.at("/details/reason").asText())
-        .isEqualTo("dishes never loaded in cluster " + CLUSTER.name());
+        .startsWith("the dishes are not loaded in cluster " + CLUSTER.name() + " now");
     assertThat(get("/actuator/health/liveness").getStatusCode().value()).isEqualTo(200);
 
     double before = refused("dishes-not-loaded");
@@ -214,7 +217,10 @@ class OrderServiceApiTest {
             placeOrder(order("spicy-tuna-roll", 1)),
             503,
             "dishes-not-loaded",
-            "dishes never loaded in cluster " + CLUSTER.name());
+            "the dishes are not loaded in cluster "
+                + CLUSTER.name()
+                + " now: never loaded, or this member's dish service restarted or is cut off from"
+                + " the others");
     assertThat(problem.path("cluster").asText()).isEqualTo(CLUSTER.name());
     assertThat(refused("dishes-not-loaded")).isEqualTo(before + 1);
     assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).isEmpty();
@@ -244,29 +250,6 @@ class OrderServiceApiTest {
     assertThat(page.path("total").asInt()).isEqualTo(MENU.size());
     assertThat(page.path("dishes").findValuesAsText("id"))
         .containsExactly("miso-soup", "spicy-tuna-roll");
-  }
-
-  // ---- the menu view -------------------------------------------------------------------------
-
-  @Test
-  void menu_unknownDish_is404Problem() throws Exception {
-    menuLoadedTheDishes();
-
-    assertProblem(
-        get("/api/menu/unicorn-steak"),
-        404,
-        "dish-not-found",
-        "dish 'unicorn-steak' is not on the menu");
-  }
-
-  @Test
-  void menu_pageSizeOutOfRange_is400NamingTheParameter() throws Exception {
-    menuLoadedTheDishes();
-
-    assertProblem(
-        get("/api/menu?size=501"), 400, "validation", "size: must be less than or equal to 500");
-    assertProblem(
-        get("/api/menu?page=-1"), 400, "validation", "page: must be greater than or equal to 0");
   }
 
   // ---- placing orders ------------------------------------------------------------------------
@@ -336,153 +319,6 @@ class OrderServiceApiTest {
     assertThat(next.at("/items/0/dishVersion").asLong()).isEqualTo(2);
   }
 
-  @Test
-  void placeOrder_expectedPriceDiffers_is409WithTheCurrentPrice() throws Exception {
-    menuLoadedTheDishes();
-    double before = refused("price-changed");
-
-    JsonNode problem =
-        assertProblem(
-            placeOrder(
-                """
-                {"customerId":"%s","items":[{"dishId":"spicy-tuna-roll","quantity":2,
-                 "expectedUnitPriceCents":1100}]}"""
-                    .formatted(customer)),
-            409,
-            "price-changed",
-            "items[0].expectedUnitPriceCents: dish 'spicy-tuna-roll' costs 1250 EUR cents now,"
-                + " not 1100");
-
-    assertThat(problem.path("currentUnitPriceCents").asLong()).isEqualTo(1250);
-    assertThat(problem.path("dishId").asText()).isEqualTo("spicy-tuna-roll");
-    assertThat(refused("price-changed")).isEqualTo(before + 1);
-    assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).isEmpty();
-  }
-
-  @Test
-  void placeOrder_unknownDish_is422NamingTheDish() throws Exception {
-    menuLoadedTheDishes();
-
-    JsonNode problem =
-        assertProblem(
-            placeOrder(order("unicorn-steak", 1)),
-            422,
-            "unknown-dish",
-            "items[0].dishId: dish 'unicorn-steak' is not on the menu");
-    assertThat(problem.path("dishId").asText()).isEqualTo("unicorn-steak");
-  }
-
-  @Test
-  void placeOrder_unavailableDish_is422NamingTheDish() throws Exception {
-    menuLoadedTheDishes();
-
-    assertProblem(
-        placeOrder(order("matcha-ice-cream", 1)),
-        422,
-        "dish-unavailable",
-        "items[0].dishId: dish 'matcha-ice-cream' is not available right now");
-  }
-
-  @Test
-  void placeOrder_dishesInDifferentCurrencies_is422() throws Exception {
-    menuLoadedTheDishes();
-
-    assertProblem(
-        placeOrder(
-            """
-            {"customerId":"%s","items":[{"dishId":"spicy-tuna-roll","quantity":1},
-             {"dishId":"texas-burger","quantity":1}]}"""
-                .formatted(customer)),
-        422,
-        "mixed-currencies",
-        "one order cannot mix currencies: dish 'spicy-tuna-roll' is priced in EUR,"
-            + " dish 'texas-burger' in USD");
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      quoteCharacter = '`',
-      value = {
-        "quantity 0 | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":0}]}"
-            + " | items[0].quantity: must be at least 1 | validation",
-        "quantity 101 | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":101}]}"
-            + " | items[0].quantity: must be at most 100 | validation",
-        "quantity missing | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\"}]}"
-            + " | items[0].quantity: must not be null | validation",
-        "empty items | {\"customerId\":\"c-1\",\"items\":[]}"
-            + " | items: must not be empty | validation",
-        "no items | {\"customerId\":\"c-1\"}" + " | items: must not be empty | validation",
-        "blank customerId | {\"customerId\":\"  \",\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":1}]}"
-            + " | customerId: must not be blank | validation",
-        "blank dishId | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"\",\"quantity\":1}]}"
-            + " | items[0].dishId: must not be blank | validation",
-        "negative expected price | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\","
-            + "\"quantity\":1,\"expectedUnitPriceCents\":-1}]}"
-            + " | items[0].expectedUnitPriceCents: must be greater than or equal to 0 | validation",
-        "quantity not a number | {\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\","
-            + "\"quantity\":\"two\"}]}"
-            + " | items[0].quantity: 'two' is not a whole number | malformed-request",
-      })
-  void placeOrder_invalidInput_is400NamingTheField(
-      String what, String body, String detail, String type) throws Exception {
-    menuLoadedTheDishes();
-
-    assertProblem(placeOrder(body), 400, type, detail);
-  }
-
-  @Test
-  void placeOrder_fractionalQuantity_is400NamingTheField() throws Exception {
-    menuLoadedTheDishes();
-
-    ResponseEntity<String> response =
-        placeOrder(
-            "{\"customerId\":\"c-1\",\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":1.5}]}");
-
-    assertThat(response.getStatusCode().value()).isEqualTo(400);
-    assertThat(body(response).path("detail").asText()).startsWith("items[0].quantity: ");
-  }
-
-  @Test
-  void placeOrder_malformedJson_is400WithTheLocation() throws Exception {
-    menuLoadedTheDishes();
-
-    ResponseEntity<String> response = placeOrder("{\"customerId\":c-1,\"items\":[]}");
-
-    assertThat(response.getStatusCode().value()).isEqualTo(400);
-    assertThat(response.getHeaders().getContentType())
-        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    JsonNode problem = body(response);
-    assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPE + "malformed-request");
-    assertThat(problem.path("detail").asText())
-        .startsWith("malformed JSON at line 1, column ")
-        .contains("Unrecognized token 'c'");
-  }
-
-  @Test
-  void placeOrder_truncatedJson_is400() throws Exception {
-    menuLoadedTheDishes();
-
-    ResponseEntity<String> response = placeOrder("{\"customerId\":\"c-1\",\"items\":[");
-
-    assertThat(response.getStatusCode().value()).isEqualTo(400);
-    JsonNode problem = body(response);
-    assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPE + "malformed-request");
-    assertThat(problem.path("detail").asText())
-        .contains("the body ends before the JSON value is complete");
-  }
-
-  @Test
-  void placeOrder_noBody_is400() throws Exception {
-    menuLoadedTheDishes();
-
-    ResponseEntity<String> response = placeOrder("");
-
-    assertThat(response.getStatusCode().value()).isEqualTo(400);
-    assertThat(body(response).path("detail").asText())
-        .isEqualTo("the request body is missing or is not valid JSON");
-  }
-
   // ---- idempotency ---------------------------------------------------------------------------
 
   @Test
@@ -526,27 +362,7 @@ class OrderServiceApiTest {
     assertThat(body(get("/api/orders?customerId=" + customer)).path("orders")).hasSize(1);
   }
 
-  @Test
-  void blankIdempotencyKey_is400NamingTheHeader() throws Exception {
-    menuLoadedTheDishes();
-
-    assertProblem(
-        post("/api/orders", order("miso-soup", 1), " "),
-        400,
-        "validation",
-        "Idempotency-Key: must not be blank");
-  }
-
   // ---- reading and cancelling ------------------------------------------------------------------
-
-  @Test
-  void getOrder_unknownId_is404Problem() throws Exception {
-    assertProblem(
-        get("/api/orders/no-such-order"),
-        404,
-        "order-not-found",
-        "order 'no-such-order' does not exist");
-  }
 
   @Test
   void listOrders_withoutCustomerId_listsTheCallersOwn_anotherCustomersIs403() throws Exception {
@@ -643,28 +459,42 @@ class OrderServiceApiTest {
     assertThat(body(get("/api/orders/" + id))).isEqualTo(body(cancelled));
   }
 
-  @Test
-  void cancel_unknownOrder_is404Problem() throws Exception {
-    assertProblem(
-        post("/api/orders/no-such-order/cancel", "", null),
-        404,
-        "order-not-found",
-        "order 'no-such-order' does not exist");
-  }
+  // ---- completeness is checked continuously ------------------------------------------------
 
-  // ---- the latch is one-time -----------------------------------------------------------------
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void aRepairUnderWay_doesNotTakeACompleteReplicaOutOfTraffic_andResponsesSayTheStaleness()
+      throws Exception {
+    DishCaches.Opened opened = menuLoadedTheDishes();
+    DishesLoaded marker = (DishesLoaded) opened.meta().get(DishesLoaded.KEY);
+
+    opened.meta().put(DishesLoaded.KEY, marker.withRepairing(true));
+
+    assertThat(readiness().getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<String> placed = placeOrder(order("miso-soup", 1));
+    assertThat(placed.getStatusCode().value()).isEqualTo(201);
+    assertThat(placed.getHeaders().getFirst("Cachepair-Replica-Staleness")).isEqualTo("0.0");
+    opened.meta().put(DishesLoaded.KEY, marker);
+  }
 
   @Test
   @Order(Integer.MAX_VALUE)
-  void onceLoaded_ordersAreTakenEvenAfterThePreloadMarkerIsGone() throws Exception {
+  void whenTheMarkerIsGone_theReplicaIsNotComplete_ordersAre503NeverAnUnknownDish()
+      throws Exception {
     DishCaches.Opened opened = menuLoadedTheDishes();
 
+    // what an island or a restarted dish service looks like from here: the cluster's data is gone
     opened.meta().remove(DishesLoaded.KEY);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> !opened.meta().containsKey(DishesLoaded.KEY));
 
-    assertThat(readiness().getStatusCode().value()).isEqualTo(200);
+    assertThat(readiness().getStatusCode().value()).isEqualTo(503);
+    assertProblem(placeOrder(order("miso-soup", 1)), 503, "dishes-not-loaded", null);
+    assertProblem(get("/api/menu/no-such-dish"), 503, "dishes-not-loaded", null);
+
+    // a menu loads again: complete, ready, taking orders
+    menuLoadedTheDishes();
     assertThat(placeOrder(order("miso-soup", 1)).getStatusCode().value()).isEqualTo(201);
   }
 }
