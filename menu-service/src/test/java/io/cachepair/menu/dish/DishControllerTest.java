@@ -15,7 +15,9 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -228,12 +230,38 @@ class DishControllerTest {
   }
 
   @Test
-  void create_unknownField_isIgnored() throws Exception {
-    when(service.create(tunaRollRequest())).thenReturn(tunaRoll(1));
-
+  void create_unknownField_is400NamingIt_andNothingIsWritten() throws Exception {
     mvc.perform(postJson("/api/dishes", with(tunaRollJson(), "/spiciness", "3")))
-        .andExpect(status().isCreated());
-    verify(service).create(tunaRollRequest());
+        .andExpect(problem(400, "malformed-request", "unknown field 'spiciness'"));
+    verifyNoInteractions(service);
+  }
+
+  // ---- who may write ----------------------------------------------------------------------------
+
+  @Test
+  void writes_withoutAToken_are401ProblemJson_readsAreOpen() throws Exception {
+    mvc.perform(postJson("/api/dishes", tunaRollJson()).with(anonymous()))
+        .andExpect(problem(401, "unauthorized"))
+        .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+    mvc.perform(delete("/api/dishes/spicy-tuna-roll").with(anonymous()))
+        .andExpect(problem(401, "unauthorized"));
+    when(service.get("spicy-tuna-roll")).thenReturn(tunaRoll(1));
+    mvc.perform(get("/api/dishes/spicy-tuna-roll").with(anonymous())).andExpect(status().isOk());
+    verify(service).get("spicy-tuna-roll");
+    verifyNoMoreInteractions(service);
+  }
+
+  @Test
+  void writes_withoutScopeMenuWrite_are403ProblemJson() throws Exception {
+    mvc.perform(postJson("/api/dishes", tunaRollJson()).with(SliceTokens.as("c-42")))
+        .andExpect(problem(403, "forbidden", "the token does not allow POST /api/dishes"));
+    mvc.perform(
+            postJson("/api/dishes/batch", "[" + tunaRollJson() + "]")
+                .with(SliceTokens.as("c-42", "orders:admin", "cluster:admin")))
+        .andExpect(problem(403, "forbidden"));
+    mvc.perform(delete("/api/dishes/spicy-tuna-roll").with(SliceTokens.as("c-42")))
+        .andExpect(problem(403, "forbidden"));
+    verifyNoInteractions(service);
   }
 
   @Test

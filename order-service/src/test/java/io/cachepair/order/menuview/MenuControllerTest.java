@@ -4,6 +4,7 @@ import static io.cachepair.testsupport.problem.ProblemMatchers.problem;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -75,6 +76,14 @@ class MenuControllerTest {
         .updatedAt(Instant.parse("2025-05-01T08:00:00Z"))
         .origin("menu-test")
         .build();
+  }
+
+  @Test
+  void theMenu_isOpen_withoutAToken() throws Exception {
+    when(dishes.page(0, 20)).thenReturn(List.of(misoSoup()));
+    when(dishes.count()).thenReturn(1);
+
+    mvc.perform(get("/api/menu").with(anonymous())).andExpect(status().isOk());
   }
 
   @Test
