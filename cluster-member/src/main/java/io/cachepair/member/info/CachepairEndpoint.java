@@ -2,7 +2,6 @@ package io.cachepair.member.info;
 
 import com.tangosol.net.Cluster;
 import com.tangosol.net.Member;
-import com.tangosol.net.cache.ContinuousQueryCache;
 import io.cachepair.contract.ContractVersion;
 import io.cachepair.contract.MemberContract;
 import io.cachepair.contract.meta.DishesLoaded;
@@ -11,6 +10,7 @@ import io.cachepair.contract.meta.WritePause;
 import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.LocalDishes;
+import io.cachepair.member.health.ReplicaWatch;
 import io.cachepair.member.health.SafeJoinLatch;
 import io.cachepair.member.loss.PartitionLossReseeder;
 import java.time.Clock;
@@ -35,6 +35,7 @@ public class CachepairEndpoint {
   private final LocalDishes localDishes;
   private final SafeJoinLatch latch;
   private final PartitionLossReseeder reseeder;
+  private final ReplicaWatch watch;
   private final String role;
   private final Clock clock = Clock.systemUTC();
 
@@ -45,6 +46,7 @@ public class CachepairEndpoint {
    * @param localDishes the local view
    * @param latch the safe-join latch
    * @param reseeder this member's partition-loss re-seeder
+   * @param watch whether the view is connected to the dish service
    * @param role this member's functional role
    */
   public CachepairEndpoint(
@@ -52,11 +54,13 @@ public class CachepairEndpoint {
       LocalDishes localDishes,
       SafeJoinLatch latch,
       PartitionLossReseeder reseeder,
+      ReplicaWatch watch,
       String role) {
     this.caches = caches;
     this.localDishes = localDishes;
     this.latch = latch;
     this.reseeder = reseeder;
+    this.watch = watch;
     this.role = role;
   }
 
@@ -68,7 +72,7 @@ public class CachepairEndpoint {
     ClusterReport.ViewInfo view =
         new ClusterReport.ViewInfo(
             localDishes.count(),
-            opened.map(o -> complete(o.view())).orElse(false),
+            opened.isPresent() && caches.state() == CacheState.OPEN && watch.isConnected(),
             opened.isPresent() && Boolean.TRUE.equals(digest) ? localDishes.digest() : null);
     ClusterReport.PreloadInfo preload =
         opened
@@ -121,16 +125,6 @@ public class CachepairEndpoint {
         losses,
         pause,
         Boolean.TRUE.equals(digest) ? opened.map(o -> o.partitioned().size()).orElse(null) : null);
-  }
-
-  private boolean complete(Object view) {
-    if (caches.state() != CacheState.OPEN) {
-      return false;
-    }
-    if (view instanceof ContinuousQueryCache<?, ?, ?> cqc) {
-      return cqc.isActive() && cqc.getState() == ContinuousQueryCache.STATE_SYNCHRONIZED;
-    }
-    return true;
   }
 
   private static List<ClusterReport.MemberInfo> members(Cluster cluster) {

@@ -3,6 +3,7 @@ package io.cachepair.member.info;
 import io.cachepair.member.ClusterMemberProperties;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.LocalDishes;
+import io.cachepair.member.health.ReplicaWatch;
 import io.cachepair.member.health.SafeJoinLatch;
 import io.cachepair.member.loss.PartitionLossReseeder;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,8 @@ public class ClusterInfoConfiguration {
       LocalDishes localDishes,
       SafeJoinLatch latch,
       PartitionLossReseeder reseeder,
+      ReplicaWatch watch,
       ClusterMemberProperties properties) {
-    return new CachepairEndpoint(caches, localDishes, latch, reseeder, properties.role());
+    return new CachepairEndpoint(caches, localDishes, latch, reseeder, watch, properties.role());
   }
 }

@@ -53,7 +53,7 @@ public record ClusterReport(
    * The local view.
    *
    * @param count dishes in it (tombstones are never in it)
-   * @param complete whether it is open and synchronized with the cache behind it
+   * @param complete whether it is open, connected to the dish service and synchronized
    * @param digest the digest of its (id, version) pairs; only with {@code ?digest=true}
    */
   public record ViewInfo(

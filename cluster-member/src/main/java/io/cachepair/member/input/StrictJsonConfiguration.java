@@ -3,12 +3,15 @@ package io.cachepair.member.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -70,11 +73,6 @@ public class StrictJsonConfiguration {
           .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
     mapper
-        .coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper
         .coercionConfigDefaults()
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail);
@@ -91,21 +89,47 @@ public class StrictJsonConfiguration {
     return registration;
   }
 
-  /** Strings only from JSON strings, without control or bidi-override characters. */
-  static final class StrictStringDeserializer extends StdScalarDeserializer<String> {
+  /**
+   * Text without control or bidi-override characters; for a field of a request type only from a
+   * JSON string (a number or boolean there is a 400). Values of a map without a declaring property
+   * (the actuator reads operation bodies as {@code Map<String, String>}) take scalars as their
+   * text, since that is how the actuator binds {@code "seconds": 60}.
+   */
+  static final class StrictStringDeserializer extends StdScalarDeserializer<String>
+      implements ContextualDeserializer {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean scalarsAsText;
+
     StrictStringDeserializer() {
+      this(false);
+    }
+
+    private StrictStringDeserializer(boolean scalarsAsText) {
       super(String.class);
+      this.scalarsAsText = scalarsAsText;
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(
+        DeserializationContext context, BeanProperty property) {
+      return property == null ? new StrictStringDeserializer(true) : this;
     }
 
     @Override
     public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
+      if (scalarsAsText && p.currentToken() != null && p.currentToken().isScalarValue()) {
+        return checked(p, context, p.getText());
+      }
       if (!p.hasToken(JsonToken.VALUE_STRING)) {
         return (String) context.handleUnexpectedToken(String.class, p);
       }
-      String value = p.getText();
+      return checked(p, context, p.getText());
+    }
+
+    private static String checked(JsonParser p, DeserializationContext context, String value)
+        throws IOException {
       int bad = StrictText.firstForbidden(value);
       if (bad >= 0) {
         throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(

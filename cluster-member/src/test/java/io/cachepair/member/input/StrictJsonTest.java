@@ -86,6 +86,18 @@ class StrictJsonTest {
   }
 
   @Test
+  void aMapWithoutADeclaringProperty_takesScalarsAsText_stillWithoutForbiddenCharacters()
+      throws Exception {
+    // how the actuator reads an operation's body, e.g. the operator's {"seconds": 60}
+    var type =
+        JSON.getTypeFactory().constructMapType(java.util.Map.class, String.class, String.class);
+    java.util.Map<String, String> body = JSON.readValue("{\"reason\":\"x\",\"seconds\":60}", type);
+    assertThat(body).containsEntry("seconds", "60");
+    assertThatThrownBy(() -> JSON.readValue("{\"reason\":\"a\\u0000\"}", type))
+        .isInstanceOf(JsonProcessingException.class);
+  }
+
+  @Test
   void forbiddenCharacters_areNamedWithTheirCodePoint() {
     assertThatThrownBy(() -> JSON.readValue("{\"name\":\"a\\u202eb\"}", Item.class))
         .hasMessageContaining("U+202E at index 1");
