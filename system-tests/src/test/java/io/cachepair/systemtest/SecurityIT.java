@@ -577,18 +577,20 @@ class SecurityIT {
       throw new IllegalStateException(e);
     }
     String summary =
-        rogue.name()
-            + ": "
-            + joined
-            + "/"
-            + count
-            + " joined, "
-            + refusedWithReason
-            + "/"
-            + count
-            + " refused with \""
-            + rogue.reason()
-            + "\" logged by the pair for peer /127.0.0.1";
+        rogue.mayJoin()
+            ? rogue.name() + " (positive control): " + joined + "/" + count + " joined"
+            : rogue.name()
+                + ": "
+                + joined
+                + "/"
+                + count
+                + " joined, "
+                + refusedWithReason
+                + "/"
+                + count
+                + " refused with \""
+                + rogue.reason()
+                + "\" logged by the pair for peer /127.0.0.1";
     if (rogue.mayJoin()) {
       assertThat(joined).as(summary).isEqualTo(count);
     } else {
