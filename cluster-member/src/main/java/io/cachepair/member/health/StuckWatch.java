@@ -116,14 +116,16 @@ public class StuckWatch implements DisposableBean {
     if (caches.state() == CacheState.OPEN && !latch.canStillTrip()) {
       return "the safe-join latch stopped polling before the dish service was ever safe";
     }
-    if (caches.state() == CacheState.OPEN) {
-      Cluster cluster = caches.coherence().getCluster();
-      boolean serviceDown = caches.ifOpen().map(o -> !o.service().isRunning()).orElse(false);
-      if (cluster != null && cluster.isRunning() && serviceDown) {
-        return "the dish service stopped and did not restart";
-      }
+    boolean serviceDown = caches.ifOpen().map(o -> !o.service().isRunning()).orElse(false);
+    if (caches.state() == CacheState.OPEN && serviceDown && clusterRunning()) {
+      return "the dish service stopped and did not restart";
     }
     return null;
+  }
+
+  private boolean clusterRunning() {
+    Cluster cluster = caches.coherence() == null ? null : caches.coherence().getCluster();
+    return cluster != null && cluster.isRunning();
   }
 
   @Override
