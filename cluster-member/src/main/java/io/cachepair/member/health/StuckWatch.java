@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -67,13 +66,7 @@ public class StuckWatch implements DisposableBean {
     this.events = events;
     this.exit = exit;
     this.clock = clock;
-    this.poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "stuck-watch");
-              t.setDaemon(true);
-              return t;
-            });
+    this.poller = DaemonScheduler.named("stuck-watch");
     poller.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
   }
 
