@@ -8,10 +8,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code /healthz} and {@code /readyz} for the operator's own probes, on the JDK's HTTP server so
- * the operator needs no web framework.
+ * {@code /healthz} and {@code /readyz} for the operator's own probes and {@code /metrics} for
+ * Prometheus, on the JDK's HTTP server so the operator needs no web framework.
  */
 public final class HealthEndpoints implements AutoCloseable {
 
@@ -25,8 +26,21 @@ public final class HealthEndpoints implements AutoCloseable {
    * Starts the endpoints: live while the informers of a started operator are healthy (a standby
    * replica without the lease is live too), ready once the operator started.
    */
-  public static HealthEndpoints start(int port, RuntimeInfo runtime) throws IOException {
+  public static HealthEndpoints start(int port, RuntimeInfo runtime, Supplier<String> metrics)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.createContext(
         "/healthz",
         exchange ->
@@ -48,6 +62,11 @@ public final class HealthEndpoints implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  /** The port the endpoints listen on (the given one, or the one picked for port 0). */
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   @Override

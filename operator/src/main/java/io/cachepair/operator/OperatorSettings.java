@@ -11,19 +11,22 @@ import java.util.stream.Collectors;
  * (from the Deployment in {@code manifests/}) and from a developer's kubeconfig.
  *
  * @param watchNamespaces namespaces to watch; empty means all
- * @param leaseNamespace namespace of the leader-election Lease, or {@code null} for the client's
+ * @param operatorNamespace namespace the operator runs in (its Lease, and the namespace the pairs'
+ *     NetworkPolicies admit to the management port), or {@code null} for the client's
  * @param leaseName name of the Lease
  * @param leaderElection whether to elect a leader (off only for a single local run)
- * @param healthPort port of {@code /healthz} and {@code /readyz}
- * @param safetyTimeout bound of one {@code /api/cluster} request
+ * @param healthPort port of {@code /healthz}, {@code /readyz} and {@code /metrics}
+ * @param memberTimeout bound of one request to a member's management port
+ * @param identity this instance (pod name), in the Lease and in Events
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
-    String leaseNamespace,
+    String operatorNamespace,
     String leaseName,
     boolean leaderElection,
     int healthPort,
-    Duration safetyTimeout) {
+    Duration memberTimeout,
+    String identity) {
 
   /** Reads {@code CACHEPAIR_OPERATOR_*} variables, with defaults for every one. */
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
@@ -39,7 +42,9 @@ public record OperatorSettings(
         Boolean.parseBoolean(env.getOrDefault("CACHEPAIR_OPERATOR_LEADER_ELECTION", "true")),
         Integer.parseInt(env.getOrDefault("CACHEPAIR_OPERATOR_HEALTH_PORT", "8081")),
         Duration.ofSeconds(
-            Long.parseLong(env.getOrDefault("CACHEPAIR_OPERATOR_SAFETY_TIMEOUT_SECONDS", "3"))));
+            Long.parseLong(env.getOrDefault("CACHEPAIR_OPERATOR_MEMBER_TIMEOUT_SECONDS", "3"))),
+        env.getOrDefault(
+            "CACHEPAIR_OPERATOR_POD_NAME", env.getOrDefault("HOSTNAME", "cachepair-operator")));
   }
 
   private static String blankToNull(String value) {

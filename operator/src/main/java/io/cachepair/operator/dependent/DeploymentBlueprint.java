@@ -3,6 +3,7 @@ package io.cachepair.operator.dependent;
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.CachedServicePairSpec;
 import io.cachepair.operator.api.v1alpha1.DurationField;
+import io.cachepair.operator.api.v1alpha1.PodSpecOverrides;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.ServiceSpec;
@@ -13,10 +14,18 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
@@ -27,8 +36,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the Deployment of one service from the spec, or around the pod template it already runs
@@ -42,8 +56,14 @@ public final class DeploymentBlueprint {
   /** Cache schema version in the pod template, so the running version is visible per pod. */
   public static final String SCHEMA_VERSION_ANNOTATION = "cachepair.io/schema-version";
 
-  /** Long enough for Spring's graceful shutdown and a clean Coherence leave on SIGTERM. */
+  /**
+   * Long enough for the preStop wait, Spring's graceful shutdown (20 s) and a clean Coherence leave
+   * on SIGTERM.
+   */
   public static final long TERMINATION_GRACE_SECONDS = 60;
+
+  /** preStop wait before SIGTERM, so endpoints stop routing to a pod that is shutting down. */
+  public static final int PRE_STOP_SECONDS = 10;
 
   /** UID and GID the service images run as ({@code USER 10001:10001} in both Dockerfiles). */
   static final long SERVICE_USER = 10001;
@@ -101,38 +121,35 @@ public final class DeploymentBlueprint {
   public static PodTemplateSpec podTemplate(CachedServicePair pair, ServiceRole role) {
     CachedServicePairSpec spec = pair.getSpec();
     ServiceSpec service = role.specOf(spec);
+    PodSpecOverrides pod = service.podOrDefault();
     Duration preload = preloadTimeout(spec);
+    Map<String, String> annotations = new LinkedHashMap<>(pod.getAnnotations());
+    annotations.put(SCHEMA_VERSION_ANNOTATION, String.valueOf(spec.getCache().getSchemaVersion()));
+    annotations.put("prometheus.io/scrape", "true");
+    annotations.put("prometheus.io/port", String.valueOf(PairPorts.MANAGEMENT));
+    annotations.put("prometheus.io/path", "/actuator/prometheus");
+    int preStop =
+        pod.getPreStopSleepSeconds() == null ? PRE_STOP_SECONDS : pod.getPreStopSleepSeconds();
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
         .withLabels(PairLabels.forService(pair, role))
-        .addToAnnotations(
-            SCHEMA_VERSION_ANNOTATION, String.valueOf(spec.getCache().getSchemaVersion()))
-        .addToAnnotations("prometheus.io/scrape", "true")
-        .addToAnnotations("prometheus.io/port", String.valueOf(PairPorts.HTTP))
-        .addToAnnotations("prometheus.io/path", "/actuator/prometheus")
+        .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
-        .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
-        // The service images' numeric user (a name cannot be checked against runAsNonRoot); the
-        // fsGroup makes a claim mounted at /data writable for it, so the embedded H2 can open.
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(SERVICE_USER)
-        .withRunAsGroup(SERVICE_USER)
-        .withFsGroup(SERVICE_USER)
-        .withNewSeccompProfile()
-        .withType("RuntimeDefault")
-        .endSeccompProfile()
-        .endSecurityContext()
-        // Two members on one node are lost together: spread the pair's pods over nodes.
-        .addNewTopologySpreadConstraint()
-        .withMaxSkew(1)
-        .withTopologyKey("kubernetes.io/hostname")
-        .withWhenUnsatisfiable("ScheduleAnyway")
-        .withNewLabelSelector()
-        .withMatchLabels(PairLabels.pairSelector(pair))
-        .endLabelSelector()
-        .endTopologySpreadConstraint()
+        .withTerminationGracePeriodSeconds(
+            pod.getTerminationGracePeriodSeconds() == null
+                ? TERMINATION_GRACE_SECONDS
+                : pod.getTerminationGracePeriodSeconds())
+        .withSecurityContext(
+            pod.getSecurityContext() != null ? pod.getSecurityContext() : podSecurity())
+        .withNodeSelector(pod.getNodeSelector().isEmpty() ? null : pod.getNodeSelector())
+        .withTolerations(pod.getTolerations())
+        .withAffinity(pod.getAffinity())
+        .withImagePullSecrets(pod.getImagePullSecrets())
+        .withTopologySpreadConstraints(
+            pod.getTopologySpreadConstraints().isEmpty()
+                ? List.of(spreadOverNodes(pair))
+                : pod.getTopologySpreadConstraints())
         .addToContainers(
             new ContainerBuilder()
                 .withName(role.serviceName())
@@ -141,27 +158,86 @@ public final class DeploymentBlueprint {
                 .withPorts(containerPorts())
                 .withEnv(environment(pair, role))
                 .withResources(service.getResources())
-                .withReadinessProbe(ContainerProbes.readiness())
-                .withLivenessProbe(ContainerProbes.liveness())
-                .withStartupProbe(ContainerProbes.startup(preload))
-                .addNewVolumeMount()
-                .withName(DATA_VOLUME)
-                .withMountPath("/data")
-                .endVolumeMount()
-                .addNewVolumeMount()
-                .withName(TMP_VOLUME)
-                .withMountPath("/tmp")
-                .endVolumeMount()
-                .withNewSecurityContext()
-                .withAllowPrivilegeEscalation(false)
-                .withNewCapabilities()
-                .withDrop("ALL")
-                .endCapabilities()
-                .endSecurityContext()
+                .withReadinessProbe(ContainerProbes.readiness(service.getProbes()))
+                .withLivenessProbe(ContainerProbes.liveness(service.getProbes()))
+                .withStartupProbe(ContainerProbes.startup(preload, service.getProbes()))
+                // Endpoints stop routing to a deleted pod a moment after it is deleted: wait
+                // before SIGTERM, then Spring shuts down gracefully and the member leaves.
+                .withNewLifecycle()
+                .withNewPreStop()
+                .withNewExec()
+                .withCommand("sleep", String.valueOf(preStop))
+                .endExec()
+                .endPreStop()
+                .endLifecycle()
+                .withVolumeMounts(
+                    mergeByName(
+                        List.of(
+                            new VolumeMountBuilder()
+                                .withName(DATA_VOLUME)
+                                .withMountPath("/data")
+                                .build(),
+                            new VolumeMountBuilder()
+                                .withName(TMP_VOLUME)
+                                .withMountPath("/tmp")
+                                .build()),
+                        pod.getVolumeMounts(),
+                        VolumeMount::getName))
+                .withSecurityContext(
+                    pod.getContainerSecurityContext() != null
+                        ? pod.getContainerSecurityContext()
+                        : containerSecurity())
                 .build())
-        .withVolumes(volumes(service))
+        .withVolumes(mergeByName(volumes(service), pod.getVolumes(), Volume::getName))
         .endSpec()
         .build();
+  }
+
+  /**
+   * The service images' numeric user (a name cannot be checked against runAsNonRoot); the fsGroup
+   * makes a claim mounted at /data writable for it, so the embedded H2 can open.
+   */
+  private static PodSecurityContext podSecurity() {
+    return new PodSecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(SERVICE_USER)
+        .withRunAsGroup(SERVICE_USER)
+        .withFsGroup(SERVICE_USER)
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
+        .build();
+  }
+
+  private static SecurityContext containerSecurity() {
+    return new SecurityContextBuilder()
+        .withAllowPrivilegeEscalation(false)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .build();
+  }
+
+  /** Two members on one node are lost together: spread the pair's pods over nodes. */
+  private static TopologySpreadConstraint spreadOverNodes(CachedServicePair pair) {
+    return new TopologySpreadConstraintBuilder()
+        .withMaxSkew(1)
+        .withTopologyKey("kubernetes.io/hostname")
+        .withWhenUnsatisfiable("ScheduleAnyway")
+        .withNewLabelSelector()
+        .withMatchLabels(PairLabels.pairSelector(pair))
+        .endLabelSelector()
+        .build();
+  }
+
+  /** The operator's entries, each replaced by the user's entry of the same name, then the rest. */
+  static <T> List<T> mergeByName(List<T> own, List<T> user, Function<T, String> name) {
+    Map<String, T> merged = new LinkedHashMap<>();
+    own.forEach(item -> merged.put(name.apply(item), item));
+    if (user != null) {
+      user.forEach(item -> merged.put(name.apply(item), item));
+    }
+    return new ArrayList<>(merged.values());
   }
 
   /** A short stable hash of a pod template: equal templates, equal revisions. */
@@ -200,14 +276,24 @@ public final class DeploymentBlueprint {
     ServiceSpec service = role.specOf(spec);
     List<EnvVar> env = new ArrayList<>();
     env.add(value("SERVER_PORT", PairPorts.HTTP));
+    env.add(value("MANAGEMENT_SERVER_PORT", PairPorts.MANAGEMENT));
     env.add(value("COHERENCE_CLUSTER", pair.effectiveClusterName()));
     env.add(value("COHERENCE_WKA", PairNames.wkaHost(pair)));
     env.add(value("COHERENCE_CLUSTERPORT", PairPorts.CLUSTER));
     env.add(value("COHERENCE_LOCALPORT", PairPorts.UNICAST));
     env.add(value("COHERENCE_LOCALPORT_ADJUST", "false"));
+    // As the Coherence Operator does: the IpMonitor pings the echo port 7, which no policy opens.
+    env.add(value("COHERENCE_IPMONITOR_PINGTIMEOUT", "0"));
+    // Coherence 25.03 always starts its $SYS health HTTP proxy, on an ephemeral port of every
+    // interface unless told an address (found by NetworkPolicyRealPortsIT): keep it on loopback,
+    // the services' own actuator health on the management port is what Kubernetes probes.
+    env.add(value("COHERENCE_HEALTH_HTTP_ADDRESS", "127.0.0.1"));
     env.add(value("COHERENCE_ROLE", role.id()));
-    env.add(value("COHERENCE_HEALTH_HTTP_PORT", PairPorts.COHERENCE_HEALTH));
     env.add(field("COHERENCE_LOCALHOST", "status.podIP"));
+    // The services default discovery to 127.0.0.1 for local runs; a pod's WKA peers reach the
+    // cluster port on the pod IP (without this, found by NetworkPolicyRealPortsIT, the cluster
+    // port listens on loopback and no member can join another).
+    env.add(field("COHERENCE_DISCOVERY_ADDRESS", "status.podIP"));
     env.add(field("COHERENCE_MEMBER", "metadata.name"));
     // Pods on one node fail together; Coherence places backups on another machine when it knows.
     env.add(field("COHERENCE_MACHINE", "spec.nodeName"));
@@ -220,8 +306,12 @@ public final class DeploymentBlueprint {
       env.add(secretKey("SPRING_DATASOURCE_USERNAME", secret, "username"));
       env.add(secretKey("SPRING_DATASOURCE_PASSWORD", secret, "password"));
     }
+    env.add(value("JAVA_TOOL_OPTIONS", JvmOptions.of(service)));
     if (service.getEnv() != null) {
-      env.addAll(service.getEnv());
+      // The CRD refuses owned names; an object stored before that rule must not break apply.
+      Set<String> owned = new HashSet<>(ServiceSpec.OWNED_ENV);
+      env.stream().map(EnvVar::getName).forEach(owned::add);
+      service.getEnv().stream().filter(e -> !owned.contains(e.getName())).forEach(env::add);
     }
     return env;
   }
@@ -229,11 +319,11 @@ public final class DeploymentBlueprint {
   private static List<ContainerPort> containerPorts() {
     return List.of(
         port(PairPorts.HTTP_NAME, PairPorts.HTTP, "TCP"),
+        port(PairPorts.MANAGEMENT_NAME, PairPorts.MANAGEMENT, "TCP"),
         port("cluster", PairPorts.CLUSTER, "TCP"),
         port("cluster-udp", PairPorts.CLUSTER, "UDP"),
         port("unicast", PairPorts.UNICAST, "TCP"),
-        port("unicast-udp", PairPorts.UNICAST, "UDP"),
-        port("coh-health", PairPorts.COHERENCE_HEALTH, "TCP"));
+        port("unicast-udp", PairPorts.UNICAST, "UDP"));
   }
 
   private static List<Volume> volumes(ServiceSpec service) {

@@ -41,6 +41,14 @@ public class WkaServiceDependent
         .withNewTargetPort(PairPorts.CLUSTER)
         .withProtocol("TCP")
         .endPort()
+        // Every member's management port, ready or not, for a ServiceMonitor to scrape
+        // (preloading members report their progress too).
+        .addNewPort()
+        .withName(PairPorts.MANAGEMENT_NAME)
+        .withPort(PairPorts.MANAGEMENT)
+        .withNewTargetPort(PairPorts.MANAGEMENT)
+        .withProtocol("TCP")
+        .endPort()
         .endSpec()
         .build();
   }

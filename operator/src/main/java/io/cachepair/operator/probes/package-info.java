@@ -1,6 +1,7 @@
 /**
- * Checks the operator makes against the running pair before it touches it: is the dish service's
- * data safe (StatusHA at least NODE_SAFE), and do a service's new pods speak the cache contract the
- * spec asks for, as reported by a member's {@code /api/cluster}.
+ * What the operator asks the running members before it touches the pair, per pod on the management
+ * port: {@code GET /actuator/cachepair} (membership, StatusHA, view completeness, the contract each
+ * member announces; no digest, so the call is cheap), and the write pause menu-service honours
+ * during a rollout step ({@code POST/DELETE /actuator/writepause}).
  */
 package io.cachepair.operator.probes;

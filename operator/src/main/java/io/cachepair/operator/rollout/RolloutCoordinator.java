@@ -1,187 +1,160 @@
 package io.cachepair.operator.rollout;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
-import io.cachepair.operator.api.v1alpha1.DurationField;
 import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.RolloutStep;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.StepAction;
 import io.cachepair.operator.api.v1alpha1.StepState;
-import io.cachepair.operator.dependent.DeploymentBlueprint;
 import io.cachepair.operator.dependent.ObservedPair;
-import io.cachepair.operator.probes.ContractReport;
-import io.cachepair.operator.probes.PairSafetyProbe;
-import io.cachepair.operator.probes.SafetyVerdict;
+import io.cachepair.operator.probes.MemberProbe;
+import io.cachepair.operator.rollout.gates.ContractGate;
+import io.cachepair.operator.rollout.gates.Gate;
+import io.cachepair.operator.rollout.gates.GateVerdict;
+import io.cachepair.operator.rollout.gates.PauseBetweenStepsGate;
+import io.cachepair.operator.rollout.gates.PodsGate;
+import io.cachepair.operator.rollout.gates.SafetyGate;
+import io.cachepair.operator.rollout.gates.StepContext;
+import io.cachepair.operator.rollout.plan.PlanBuilder;
+import io.cachepair.operator.rollout.plan.RolloutPlanner;
+import io.cachepair.operator.rollout.words.Decision;
+import io.cachepair.operator.rollout.words.Reasons;
+import io.cachepair.operator.rollout.words.RolloutWords;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Advances the rollout plan by at most one step start per pass: it plans when the running templates
- * differ from the spec, waits until every pod is ready and the pair is safe before a step, checks
- * before the next step of a schema change that the updated service's pods speak the new contract,
- * and marks a step complete when its Deployment finished. All state is read from and written to the
- * status, so a restarted operator resumes where the last one stopped.
+ * differ from the spec ({@link PlanBuilder}), asks the gates before a step ({@link Gate}), runs a
+ * step under a write pause where the plan says ({@link WritePauses}), and marks a step complete
+ * when its Deployment and pods finished. All state is read from and written to the status, so
+ * another operator instance resumes where the last one stopped; what it decides comes back as
+ * {@link Decision}s for logs and Events.
  */
 public final class RolloutCoordinator {
 
-  /** How soon to ask the pair again after it reported an unsafe state. */
-  public static final Duration SAFETY_RECHECK = Duration.ofSeconds(10);
+  /**
+   * How often the coordinator looks again without an event.
+   *
+   * @param progress while a step runs (Deployment and Pod events normally come first)
+   * @param safety after a gate said wait on the members' reports
+   * @param writePauseLease how long one grant of the write pause holds; renewed at a third left
+   */
+  public record Timings(Duration progress, Duration safety, Duration writePauseLease) {
 
-  /** Fallback look while waiting on Deployments; their events normally come first. */
-  public static final Duration PROGRESS_RECHECK = Duration.ofSeconds(30);
+    /** Production timings. */
+    public static Timings defaults() {
+      return new Timings(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+  }
 
-  /** Reason of a plan stopped because updated pods report another contract than the spec's. */
-  public static final String CONTRACT_MISMATCH = "ContractMismatch";
+  private static final Set<String> WARNINGS =
+      Set.of(
+          Reasons.PAIR_UNSAFE,
+          Reasons.MEMBERSHIP_MISMATCH,
+          Reasons.VIEW_INCOMPLETE,
+          Reasons.WRITE_PAUSE_FAILED,
+          Reasons.CONTRACT_MISMATCH,
+          Reasons.INCOMPATIBLE_SCHEMA_CHANGE);
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  private final RolloutPlanner planner;
-  private final PairSafetyProbe safetyProbe;
-  private final Duration safetyRecheck;
+  private final PlanBuilder builder;
+  private final List<Gate> gates;
+  private final MemberProbe members;
+  private final WritePauses writePauses;
+  private final Timings timings;
+  private final UpgradeSlot upgradeSlot;
 
-  public RolloutCoordinator(RolloutPlanner planner, PairSafetyProbe safetyProbe) {
-    this(planner, safetyProbe, SAFETY_RECHECK);
+  /** The production gates in their order: pause, pods, contract, safety. */
+  public RolloutCoordinator(
+      RolloutPlanner planner,
+      MemberProbe members,
+      WritePauses writePauses,
+      Timings timings,
+      UpgradeSlot upgradeSlot) {
+    this(
+        new PlanBuilder(planner),
+        List.of(
+            new PauseBetweenStepsGate(),
+            new PodsGate(timings.progress()),
+            new ContractGate(timings.safety()),
+            new SafetyGate(timings.safety())),
+        members,
+        writePauses,
+        timings,
+        upgradeSlot);
   }
 
-  /**
-   * @param safetyRecheck how soon to ask again after an unsafe verdict
-   */
-  public RolloutCoordinator(
-      RolloutPlanner planner, PairSafetyProbe safetyProbe, Duration safetyRecheck) {
-    this.planner = planner;
-    this.safetyProbe = safetyProbe;
-    this.safetyRecheck = safetyRecheck;
+  RolloutCoordinator(
+      PlanBuilder builder,
+      List<Gate> gates,
+      MemberProbe members,
+      WritePauses writePauses,
+      Timings timings,
+      UpgradeSlot upgradeSlot) {
+    this.builder = builder;
+    this.gates = List.copyOf(gates);
+    this.members = members;
+    this.writePauses = writePauses;
+    this.timings = timings;
+    this.upgradeSlot = upgradeSlot;
   }
 
   /**
    * One pass over the rollout.
    *
    * @param pair the resource; its status (if any) holds the plan so far and is not modified
-   * @param observed the pair's Deployments as they are now
+   * @param observed the pair's Deployments and pods as they are now
    * @param now the time of this pass
-   * @return the plan to store and when to look again
+   * @param upgradeElsewhere another pair whose operator-upgrade plan is under way, if any
+   * @return the plan to store, what was decided, and when to look again
    */
-  public RolloutProgress advance(CachedServicePair pair, ObservedPair observed, Instant now) {
+  public RolloutProgress advance(
+      CachedServicePair pair,
+      ObservedPair observed,
+      Instant now,
+      Optional<String> upgradeElsewhere) {
     long generation = Objects.requireNonNullElse(pair.getMetadata().getGeneration(), 0L);
+    // two copies: the plan this pass changes, and what the status said (to tell news from repeats)
+    RolloutStatus previous = copyOfCurrentPlan(pair);
+    List<Decision> decisions = new ArrayList<>();
     RolloutStatus plan = copyOfCurrentPlan(pair);
     if (plan != null && !Objects.equals(plan.getGeneration(), generation)) {
       // The spec changed mid-plan: plan again from what runs now; finished steps need no repeat.
+      writePauses.abandon(plan, observed, decisions);
       plan = null;
     }
     if (plan == null) {
-      plan = newPlan(pair, observed, generation);
+      plan = builder.plan(pair, observed, generation);
       if (plan == null) {
-        return RolloutProgress.idle();
+        upgradeSlot.release(key(pair));
+        return RolloutProgress.idle(decisions);
       }
+      decisions.add(RolloutWords.planned(plan));
     }
     if (plan.blocked()) {
-      return new RolloutProgress(plan, null);
+      plan.setSummary(RolloutWords.blockedSummary(plan));
+      return new RolloutProgress(plan, null, decisions);
     }
-    return proceed(pair, plan, observed, now);
-  }
-
-  private RolloutStatus newPlan(CachedServicePair pair, ObservedPair observed, long generation) {
-    List<ServiceChange> changes = new ArrayList<>();
-    List<RolloutStep> scaleIns = new ArrayList<>();
-    for (ServiceRole role : List.of(ServiceRole.ORDER, ServiceRole.MENU)) {
-      if (observed.deployment(role).isEmpty()) {
-        continue; // created from the spec, nothing to roll
-      }
-      String target = DeploymentBlueprint.revision(DeploymentBlueprint.podTemplate(pair, role));
-      if (!target.equals(observed.revision(role))) {
-        changes.add(
-            new ServiceChange(
-                role,
-                observed.image(role),
-                role.specOf(pair.getSpec()).getImage(),
-                observed.schemaVersion(role),
-                pair.getSpec().getCache().getSchemaVersion(),
-                target));
-      }
-      int wanted = role.specOf(pair.getSpec()).replicasOrDefault();
-      for (int replicas = observed.replicas(role); replicas > wanted; replicas--) {
-        scaleIns.add(scaleIn(role, replicas, replicas - 1));
-      }
-    }
-    if (changes.isEmpty() && scaleIns.isEmpty()) {
-      return null;
-    }
-    RolloutStatus plan = new RolloutStatus();
-    plan.setGeneration(generation);
-    plan.setFromSchemaVersion(runningSchemaVersion(observed));
-    plan.setToSchemaVersion(pair.getSpec().getCache().getSchemaVersion());
-    List<RolloutStep> steps = new ArrayList<>(scaleIns);
-    if (!changes.isEmpty()) {
-      PlanDecision decision = planner.plan(pair, List.copyOf(changes));
-      plan.setOrdering(decision.ordering());
-      plan.setCompatibility(decision.compatibility());
-      if (decision.blockedReason() != null) {
-        plan.setBlockedReason(decision.blockedReason());
-        plan.setWaitingFor(decision.ordering());
-        plan.setSummary(blockedSummary(plan));
-        return plan;
-      }
-      requireEachChangeOnce(decision, changes);
-      if (decision.recreate()) {
-        plan.setDowntime(true);
-        steps = recreateSteps(pair, observed, decision, changes);
-      } else {
-        for (ServiceRole role : decision.order()) {
-          steps.add(update(changeOf(changes, role)));
-        }
-      }
-    } else {
-      plan.setOrdering("one pod at a time, each removal checked for safety");
-    }
-    plan.setSteps(steps);
-    return plan;
-  }
-
-  /**
-   * Every pod of the changed services stops (reverse start order), then each starts on its new
-   * template with the replicas of the spec; scale-ins are folded into the restart.
-   */
-  private static List<RolloutStep> recreateSteps(
-      CachedServicePair pair,
-      ObservedPair observed,
-      PlanDecision decision,
-      List<ServiceChange> changes) {
-    List<RolloutStep> steps = new ArrayList<>();
-    List<ServiceRole> stopOrder = new ArrayList<>(decision.order());
-    Collections.reverse(stopOrder);
-    for (ServiceRole role : stopOrder) {
-      RolloutStep down = new RolloutStep();
-      down.setService(role);
-      down.setAction(StepAction.ScaleDown);
-      down.setFromReplicas(observed.replicas(role));
-      down.setToReplicas(0);
-      down.setFromImage(observed.image(role));
-      down.setFromSchemaVersion(observed.schemaVersion(role));
-      steps.add(down);
-    }
-    for (ServiceRole role : decision.order()) {
-      RolloutStep up = update(changeOf(changes, role));
-      up.setFromReplicas(0);
-      up.setToReplicas(role.specOf(pair.getSpec()).replicasOrDefault());
-      steps.add(up);
-    }
-    return steps;
-  }
-
-  private static ServiceChange changeOf(List<ServiceChange> changes, ServiceRole role) {
-    return changes.stream().filter(c -> c.role() == role).findFirst().orElseThrow();
+    return proceed(pair, plan, previous, observed, now, upgradeElsewhere, decisions);
   }
 
   private RolloutProgress proceed(
-      CachedServicePair pair, RolloutStatus plan, ObservedPair observed, Instant now) {
+      CachedServicePair pair,
+      RolloutStatus plan,
+      RolloutStatus previous,
+      ObservedPair observed,
+      Instant now,
+      Optional<String> upgradeElsewhere,
+      List<Decision> decisions) {
     List<RolloutStep> steps = plan.getSteps();
     for (int index = 0; index < steps.size(); index++) {
       RolloutStep step = steps.get(index);
@@ -189,121 +162,135 @@ public final class RolloutCoordinator {
         continue;
       }
       plan.setCurrentStep(index + 1);
-      plan.setSummary(
-          (index + 1)
-              + "/"
-              + steps.size()
-              + " "
-              + step.getService().id()
-              + " "
-              + step.getAction()
-              + schemaSuffix(plan));
+      plan.setSummary(RolloutWords.summary(plan, index));
       if (step.getState() == StepState.InProgress) {
         if (finished(step, observed)) {
+          Optional<String> stillPaused = writePauses.lift(pair, step, observed, now, decisions);
+          if (stillPaused.isPresent()) {
+            return waiting(
+                plan,
+                previous,
+                Reasons.WRITE_PAUSE_FAILED,
+                stillPaused.get(),
+                timings.safety(),
+                decisions);
+          }
           step.setState(StepState.Complete);
           step.setCompletedAt(timestamp(now));
+          decisions.add(
+              Decision.normal(Reasons.STEP_COMPLETED, RolloutWords.stepCompleted(plan, index)));
           continue;
         }
-        plan.setWaitingFor(progressOf(step, observed));
-        return new RolloutProgress(plan, PROGRESS_RECHECK);
+        writePauses.renewIfDue(pair, plan, step, observed, now, decisions);
+        plan.setWaitingFor(RolloutWords.progressOf(step, observed));
+        plan.setWaitingReason(null);
+        return new RolloutProgress(plan, recheckWhileRunning(step), decisions);
       }
-      Duration pauseLeft = pauseLeft(pair, index == 0 ? null : steps.get(index - 1), now);
-      if (!pauseLeft.isZero()) {
-        plan.setWaitingFor("pause between steps (" + pauseLeft.toSeconds() + "s left)");
-        return new RolloutProgress(plan, pauseLeft);
+      if (pair.paused()) {
+        return waiting(
+            plan,
+            previous,
+            Reasons.PAUSED,
+            "annotation "
+                + CachedServicePair.PAUSED_ANNOTATION
+                + "=true holds step "
+                + (index + 1)
+                + "; remove it to go on",
+            // an annotation change bumps no generation, so no event says it was removed: look
+            timings.progress(),
+            decisions);
       }
-      if (!observed.allSettled()) {
-        plan.setWaitingFor(
-            "every pod ready before step " + (index + 1) + " (" + readiness(observed) + ")");
-        return new RolloutProgress(plan, PROGRESS_RECHECK);
+      if (previous != null && Reasons.PAUSED.equals(previous.getWaitingReason())) {
+        decisions.add(
+            Decision.normal(
+                Reasons.RESUMED,
+                "annotation "
+                    + CachedServicePair.PAUSED_ANNOTATION
+                    + " removed: the plan goes on"));
       }
-      RolloutProgress contract = checkContracts(pair, plan, index);
-      if (contract != null) {
-        return contract;
+      if (PlanBuilder.OPERATOR_UPGRADE.equals(plan.getTrigger())) {
+        Optional<String> other = upgradeSlot.claim(key(pair), upgradeElsewhere);
+        if (other.isPresent()) {
+          return waiting(
+              plan,
+              previous,
+              Reasons.OPERATOR_UPGRADE,
+              "pair "
+                  + other.get()
+                  + " rolls for the operator upgrade first: after an upgrade pairs roll one at a"
+                  + " time",
+              timings.progress(),
+              decisions);
+        }
       }
-      // A Recreate plan stops the whole pair on purpose and starts members next to nobody: no
-      // member leaves a serving cluster, so there is no partition loss to guard against.
-      SafetyVerdict verdict = plan.acceptsDowntime() ? null : safetyProbe.check(pair);
-      if (verdict != null && !verdict.safe()) {
-        plan.setWaitingFor(
-            "dish service at least NODE_SAFE before step " + (index + 1) + ": " + verdict.detail());
-        return new RolloutProgress(plan, safetyRecheck);
+      StepContext context = new StepContext(pair, plan, index, observed, members, now);
+      for (Gate gate : gates) {
+        GateVerdict verdict = gate.check(context);
+        if (verdict.kind() == GateVerdict.Kind.WAIT) {
+          return waiting(
+              plan, previous, verdict.reason(), verdict.message(), verdict.recheck(), decisions);
+        }
+        if (verdict.kind() == GateVerdict.Kind.BLOCK) {
+          plan.setBlockedReason(verdict.reason());
+          plan.setWaitingFor(verdict.message());
+          plan.setWaitingReason(verdict.reason());
+          plan.setSummary(RolloutWords.blockedSummary(plan));
+          decisions.add(Decision.warning(verdict.reason(), verdict.message()));
+          return new RolloutProgress(plan, null, decisions);
+        }
+      }
+      Optional<String> notPaused = writePauses.pauseFor(pair, plan, step, observed, now, decisions);
+      if (notPaused.isPresent()) {
+        return waiting(
+            plan,
+            previous,
+            Reasons.WRITE_PAUSE_FAILED,
+            notPaused.get(),
+            timings.safety(),
+            decisions);
       }
       step.setState(StepState.InProgress);
       step.setStartedAt(timestamp(now));
-      plan.setWaitingFor(progressOf(step, observed));
-      return new RolloutProgress(plan, PROGRESS_RECHECK);
+      decisions.add(Decision.normal(Reasons.STEP_STARTED, RolloutWords.stepStarted(plan, index)));
+      plan.setWaitingFor(RolloutWords.progressOf(step, observed));
+      plan.setWaitingReason(null);
+      return new RolloutProgress(plan, recheckWhileRunning(step), decisions);
     }
-    return RolloutProgress.idle();
+    upgradeSlot.release(key(pair));
+    decisions.add(Decision.normal(Reasons.ROLLOUT_COMPLETED, RolloutWords.completed(plan)));
+    return RolloutProgress.idle(decisions);
   }
 
-  /**
-   * Before the step at {@code index} of a schema change: every completed Update step's service must
-   * report the target contract. Returns {@code null} to go on, or the progress to store: waiting
-   * while no member answers, stopped with {@link #CONTRACT_MISMATCH} on another version.
-   */
-  private RolloutProgress checkContracts(CachedServicePair pair, RolloutStatus plan, int index) {
-    if (!plan.changesSchema()) {
-      return null;
+  private Duration recheckWhileRunning(RolloutStep step) {
+    if (!step.underWritePause()) {
+      return timings.progress();
     }
-    int expected = plan.getToSchemaVersion();
-    for (RolloutStep done : plan.getSteps().subList(0, index)) {
-      if (done.getAction() != StepAction.Update || done.getReportedContractVersion() != null) {
-        continue;
-      }
-      ServiceRole role = done.getService();
-      ContractReport report = safetyProbe.contractOf(pair, role);
-      if (!report.answered()) {
-        plan.setWaitingFor(
-            "contract of the new "
-                + role.serviceName()
-                + " pods before step "
-                + (index + 1)
-                + ": "
-                + report.detail());
-        return new RolloutProgress(plan, safetyRecheck);
-      }
-      done.setReportedContractVersion(report.answeringVersion());
-      Optional<String> mismatch = report.mismatchWith(expected);
-      if (mismatch.isPresent()) {
-        plan.setBlockedReason(CONTRACT_MISMATCH);
-        plan.setWaitingFor(
-            mismatch.get()
-                + "; spec.cache.schemaVersion is "
-                + expected
-                + " (schema "
-                + plan.getFromSchemaVersion()
-                + "->"
-                + expected
-                + "). The rollout stopped before step "
-                + (index + 1)
-                + ": set spec."
-                + role.id()
-                + ".image to an image built for contract "
-                + expected
-                + ", or change spec.cache back, to plan again");
-        plan.setSummary(blockedSummary(plan));
-        return new RolloutProgress(plan, null);
-      }
-    }
-    return null;
+    Duration renew = timings.writePauseLease().dividedBy(3);
+    return renew.compareTo(timings.progress()) < 0 ? renew : timings.progress();
   }
 
-  private static String blockedSummary(RolloutStatus plan) {
-    return "blocked: " + plan.getBlockedReason() + schemaSuffix(plan);
-  }
-
-  private static String schemaSuffix(RolloutStatus plan) {
-    if (!plan.changesSchema()) {
-      return "";
+  /** Records what the plan waits for; says it (Event) only when the reason or step changed. */
+  private static RolloutProgress waiting(
+      RolloutStatus plan,
+      RolloutStatus previous,
+      String reason,
+      String message,
+      Duration recheck,
+      List<Decision> decisions) {
+    plan.setWaitingFor(message);
+    plan.setWaitingReason(reason);
+    boolean news =
+        previous == null
+            || !reason.equals(previous.getWaitingReason())
+            || !Objects.equals(previous.getCurrentStep(), plan.getCurrentStep());
+    if (news) {
+      String text = "step " + plan.getSummary() + " waits for " + message;
+      decisions.add(
+          WARNINGS.contains(reason)
+              ? Decision.warning(reason, text)
+              : Decision.normal(reason, text));
     }
-    String mode = plan.getCompatibility() == null ? "" : " " + plan.getCompatibility();
-    return ", schema "
-        + plan.getFromSchemaVersion()
-        + "->"
-        + plan.getToSchemaVersion()
-        + mode
-        + (plan.acceptsDowntime() ? " Recreate" : "");
+    return new RolloutProgress(plan, recheck, decisions);
   }
 
   private static boolean finished(RolloutStep step, ObservedPair observed) {
@@ -317,98 +304,15 @@ public final class RolloutCoordinator {
     return templateReached && replicasReached && observed.settled(role);
   }
 
-  private static String progressOf(RolloutStep step, ObservedPair observed) {
-    ServiceRole role = step.getService();
-    int wanted = step.getToReplicas() != null ? step.getToReplicas() : observed.replicas(role);
-    String what =
-        switch (step.getAction()) {
-          case Update -> "roll out";
-          case ScaleIn -> "scale in to " + wanted;
-          case ScaleDown -> "stop every pod";
-        };
-    return role.serviceName()
-        + " to "
-        + what
-        + " ("
-        + observed.updatedReplicas(role)
-        + "/"
-        + wanted
-        + " updated, "
-        + observed.readyReplicas(role)
-        + "/"
-        + wanted
-        + " ready)";
-  }
-
-  private static String readiness(ObservedPair observed) {
-    List<String> parts = new ArrayList<>();
-    for (ServiceRole role : ServiceRole.values()) {
-      parts.add(
-          role.serviceName()
-              + " "
-              + observed.readyReplicas(role)
-              + "/"
-              + observed.replicas(role)
-              + " ready");
-    }
-    return String.join(", ", parts);
-  }
-
-  private static Duration pauseLeft(CachedServicePair pair, RolloutStep previous, Instant now) {
-    if (previous == null || previous.getCompletedAt() == null) {
-      return Duration.ZERO;
-    }
-    Duration pause =
-        DurationField.parse(
-            pair.getSpec().rolloutOrDefault().getPauseBetweenSteps(), Duration.ZERO);
-    Instant until = Instant.parse(previous.getCompletedAt()).plus(pause);
-    return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
-  }
-
-  private static Integer runningSchemaVersion(ObservedPair observed) {
-    return List.of(ServiceRole.values()).stream()
-        .map(observed::schemaVersion)
-        .filter(Objects::nonNull)
-        .min(Integer::compare)
-        .orElse(null);
-  }
-
-  private static void requireEachChangeOnce(PlanDecision decision, List<ServiceChange> changes) {
-    var planned = new HashSet<>(decision.order());
-    var changed = new HashSet<ServiceRole>();
-    changes.forEach(c -> changed.add(c.role()));
-    if (planned.size() != decision.order().size() || !planned.equals(changed)) {
-      throw new IllegalStateException(
-          "planner must order every changed service exactly once: " + decision.order());
-    }
-  }
-
-  private static RolloutStep update(ServiceChange change) {
-    RolloutStep step = new RolloutStep();
-    step.setService(change.role());
-    step.setAction(StepAction.Update);
-    step.setFromImage(change.fromImage());
-    step.setToImage(change.toImage());
-    step.setFromSchemaVersion(change.fromSchemaVersion());
-    step.setToSchemaVersion(change.toSchemaVersion());
-    step.setToRevision(change.toRevision());
-    return step;
-  }
-
-  private static RolloutStep scaleIn(ServiceRole role, int from, int to) {
-    RolloutStep step = new RolloutStep();
-    step.setService(role);
-    step.setAction(StepAction.ScaleIn);
-    step.setFromReplicas(from);
-    step.setToReplicas(to);
-    return step;
-  }
-
   private static RolloutStatus copyOfCurrentPlan(CachedServicePair pair) {
     if (pair.getStatus() == null || pair.getStatus().getRollout() == null) {
       return null;
     }
     return SERIALIZATION.clone(pair.getStatus().getRollout());
+  }
+
+  static String key(CachedServicePair pair) {
+    return pair.getMetadata().getNamespace() + "/" + pair.getMetadata().getName();
   }
 
   static String timestamp(Instant instant) {

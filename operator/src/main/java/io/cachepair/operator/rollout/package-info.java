@@ -1,5 +1,7 @@
 /**
- * Rollout machinery: turns a spec change into a plan of ordered steps, each touching one
- * Deployment, and advances it one safe step at a time with its progress kept in status.
+ * Rollouts one Deployment at a time: {@code plan} decides the steps and their order from the
+ * compatibility mode, {@code gates} decide whether the next step may start (pause, pods, contract,
+ * safety), {@code words} say it, and the {@link io.cachepair.operator.rollout.RolloutCoordinator}
+ * runs a step, under a write pause where the plan says.
  */
 package io.cachepair.operator.rollout;

@@ -8,12 +8,14 @@ import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.ServiceStatus;
 import io.cachepair.operator.dependent.ObservedPair;
+import io.cachepair.operator.dependent.PairLabels;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns the observed Deployments and the rollout plan into the pair's status: a phase for humans
@@ -45,6 +47,16 @@ public final class StatusAggregator {
     status.setOrder(serviceStatus(previous, ServiceRole.ORDER, observed, now));
     status.setSchema(schema(observed, rollout));
     status.setRollout(rollout);
+    if (observed.deployment(ServiceRole.ORDER).isPresent()) {
+      status.setOrderReplicas(
+          observed.podsKnown()
+              ? observed.runningPods(ServiceRole.ORDER)
+              : observed.currentPods(ServiceRole.ORDER));
+    }
+    status.setOrderSelector(
+        PairLabels.serviceSelector(pair, ServiceRole.ORDER).entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(",")));
 
     Verdict verdict = verdict(previous, observed, rollout);
     status.setPhase(verdict.phase());

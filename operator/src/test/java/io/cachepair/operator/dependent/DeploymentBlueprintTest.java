@@ -9,6 +9,7 @@ import io.cachepair.operator.api.v1alpha1.EmbeddedDatabaseSpec;
 import io.cachepair.operator.api.v1alpha1.RolloutStep;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
+import io.cachepair.operator.api.v1alpha1.ServiceSpec;
 import io.cachepair.operator.api.v1alpha1.StepAction;
 import io.cachepair.operator.api.v1alpha1.StepState;
 import io.cachepair.operator.testing.Pairs;
@@ -44,7 +45,12 @@ class DeploymentBlueprintTest {
     assertThat(env.get("CACHEPAIR_CACHE_SCHEMAVERSION").getValue()).isEqualTo("3");
     assertThat(env.get("CACHEPAIR_PRELOAD_TIMEOUT").getValue()).isEqualTo("300");
     assertThat(env.get("SERVER_PORT").getValue()).isEqualTo("8080");
-    assertThat(env).doesNotContainKey("SPRING_DATASOURCE_URL");
+    assertThat(env.get("MANAGEMENT_SERVER_PORT").getValue()).isEqualTo("9080");
+    assertThat(env.get("COHERENCE_IPMONITOR_PINGTIMEOUT").getValue()).isEqualTo("0");
+    assertThat(env).doesNotContainKey("COHERENCE_HEALTH_HTTP_PORT");
+    assertThat(env.get("SPRING_DATASOURCE_URL").getValueFrom().getSecretKeyRef().getName())
+        .isEqualTo("menu-db");
+    assertThat(env.keySet()).isSubsetOf(ServiceSpec.OWNED_ENV);
     assertThat(env(order.desiredFor(pair, null)).get("COHERENCE_ROLE").getValue())
         .isEqualTo("order");
   }

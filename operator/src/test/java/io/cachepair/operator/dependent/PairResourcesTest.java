@@ -1,14 +1,17 @@
 package io.cachepair.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
+import io.cachepair.operator.api.v1alpha1.MonitoringSpec;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.testing.Pairs;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** desired() of the Services, the PDB and the NetworkPolicy. */
@@ -54,11 +57,15 @@ class PairResourcesTest {
   }
 
   @Test
-  void networkPolicy_admitsCoherencePortsOnlyFromPairPods_andHttpFromAnyone() {
-    NetworkPolicy policy = CoherenceNetworkPolicyDependent.desired(pair);
+  void networkPolicy_coherenceFromPairPods_apiFromAnyone_managementFromOperatorAndScrapers() {
+    pair.getSpec().setMonitoring(new MonitoringSpec());
+    pair.getSpec().getMonitoring().getScrapeNamespaces().add("monitoring");
+
+    NetworkPolicy policy =
+        CoherenceNetworkPolicyDependent.desired(pair, new Rendering("cachepair-system"));
 
     var ingress = policy.getSpec().getIngress();
-    assertThat(ingress).hasSize(2);
+    assertThat(ingress).hasSize(3);
     var coherence = ingress.get(0);
     assertThat(coherence.getFrom())
         .singleElement()
@@ -68,14 +75,22 @@ class PairResourcesTest {
                     .isEqualTo(PairLabels.pairSelector(pair)));
     assertThat(coherence.getPorts())
         .extracting(NetworkPolicyPort::getProtocol, p -> p.getPort().getIntVal())
-        .contains(
-            org.assertj.core.groups.Tuple.tuple("TCP", 7574),
-            org.assertj.core.groups.Tuple.tuple("UDP", 7574),
-            org.assertj.core.groups.Tuple.tuple("TCP", 7575),
-            org.assertj.core.groups.Tuple.tuple("UDP", 7575));
-    var http = ingress.get(1);
-    assertThat(http.getFrom()).isNullOrEmpty();
-    assertThat(http.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(8080);
+        .containsExactlyInAnyOrder(
+            tuple("TCP", 7574), tuple("UDP", 7574), tuple("TCP", 7575), tuple("UDP", 7575));
+    var api = ingress.get(1);
+    assertThat(api.getFrom()).isNullOrEmpty();
+    assertThat(api.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(8080);
+    var management = ingress.get(2);
+    assertThat(management.getPorts())
+        .extracting(p -> p.getPort().getIntVal())
+        .containsExactly(9080);
+    assertThat(management.getFrom())
+        .extracting(
+            p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"),
+            p -> p.getPodSelector() == null ? null : p.getPodSelector().getMatchLabels())
+        .containsExactly(
+            tuple("cachepair-system", Map.of("app.kubernetes.io/name", "cachepair-operator")),
+            tuple("monitoring", null));
     assertThat(policy.getSpec().getPodSelector().getMatchLabels())
         .isEqualTo(PairLabels.pairSelector(pair));
   }

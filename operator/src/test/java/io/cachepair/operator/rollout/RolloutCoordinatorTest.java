@@ -16,9 +16,13 @@ import io.cachepair.operator.dependent.MenuDeploymentDependent;
 import io.cachepair.operator.dependent.ObservedPair;
 import io.cachepair.operator.dependent.OrderDeploymentDependent;
 import io.cachepair.operator.dependent.ServiceDeploymentDependent;
+import io.cachepair.operator.rollout.plan.CompatibilityRolloutPlanner;
+import io.cachepair.operator.rollout.plan.PlanDecision;
+import io.cachepair.operator.rollout.plan.RolloutPlanner;
+import io.cachepair.operator.rollout.plan.SequentialRolloutPlanner;
 import io.cachepair.operator.testing.Deployments;
+import io.cachepair.operator.testing.FakeMembers;
 import io.cachepair.operator.testing.Pairs;
-import io.cachepair.operator.testing.ScriptedSafetyProbe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -26,25 +30,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RolloutCoordinatorTest {
 
   private static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
 
-  private final ScriptedSafetyProbe safety = new ScriptedSafetyProbe();
-  private final RolloutCoordinator coordinator =
-      new RolloutCoordinator(new SequentialRolloutPlanner(), safety);
-  private final RolloutCoordinator ordered =
-      new RolloutCoordinator(new CompatibilityRolloutPlanner(), safety);
+  private static final RolloutCoordinator.Timings TIMINGS = RolloutCoordinator.Timings.defaults();
+
   private final CachedServicePair pair = Pairs.minimal("food");
+  private final FakeMembers safety =
+      new FakeMembers(pod -> pair.getSpec().getCache().getSchemaVersion());
+  private final RolloutCoordinator coordinator = coordinator(new SequentialRolloutPlanner());
+  private final RolloutCoordinator ordered = coordinator(new CompatibilityRolloutPlanner());
+
+  private RolloutCoordinator coordinator(RolloutPlanner planner) {
+    return new RolloutCoordinator(
+        planner,
+        safety,
+        new WritePauses(safety, TIMINGS.writePauseLease()),
+        TIMINGS,
+        new UpgradeSlot());
+  }
+
+  private static RolloutProgress advance(
+      RolloutCoordinator by, CachedServicePair pair, ObservedPair observed, Instant now) {
+    return by.advance(pair, observed, now, Optional.empty());
+  }
 
   @Test
   void advance_specMatchesWhatRuns_hasNoPlanAndAsksNoOne() {
-    RolloutProgress progress = coordinator.advance(pair, Deployments.allReady(pair), NOW);
+    RolloutProgress progress = advance(coordinator, pair, Deployments.allReady(pair), NOW);
 
     assertThat(progress.rollout()).isNull();
-    assertThat(safety.checks()).isZero();
+    assertThat(safety.reads()).isZero();
   }
 
   @Test
@@ -52,7 +72,7 @@ class RolloutCoordinatorTest {
     ObservedPair running = Deployments.allReady(pair);
     newImages(2);
 
-    RolloutStatus plan = coordinator.advance(pair, running, NOW).rollout();
+    RolloutStatus plan = advance(coordinator, pair, running, NOW).rollout();
 
     assertThat(plan.getSteps())
         .extracting(RolloutStep::getService, RolloutStep::getState)
@@ -63,7 +83,8 @@ class RolloutCoordinatorTest {
     assertThat(plan.getSteps().get(1).getToImage()).isEqualTo("registry.example/menu-service:2");
     assertThat(plan.getCurrentStep()).isEqualTo(1);
     assertThat(plan.getSummary()).isEqualTo("1/2 order Update");
-    assertThat(safety.checks()).isEqualTo(1);
+    assertThat(safety.reads()).isEqualTo(1);
+    assertThat(plan.getSteps()).noneMatch(RolloutStep::underWritePause);
   }
 
   @Test
@@ -72,11 +93,11 @@ class RolloutCoordinatorTest {
     newImages(2);
     safety.report("ENDANGERED");
 
-    RolloutProgress progress = coordinator.advance(pair, running, NOW);
+    RolloutProgress progress = advance(coordinator, pair, running, NOW);
 
     assertThat(progress.rollout().getSteps()).allMatch(s -> s.getState() == StepState.Pending);
     assertThat(progress.rollout().getWaitingFor()).contains("NODE_SAFE").contains("ENDANGERED");
-    assertThat(progress.recheck()).contains(RolloutCoordinator.SAFETY_RECHECK);
+    assertThat(progress.recheck()).contains(TIMINGS.safety());
   }
 
   @Test
@@ -87,7 +108,7 @@ class RolloutCoordinatorTest {
     order.getStatus().setUpdatedReplicas(0);
     ObservedPair rolling = Deployments.pair(deployment(before, ServiceRole.MENU), order);
 
-    RolloutStatus plan = coordinator.advance(pair, rolling, NOW).rollout();
+    RolloutStatus plan = advance(coordinator, pair, rolling, NOW).rollout();
 
     assertThat(plan.getSteps().get(0).getState()).isEqualTo(StepState.InProgress);
     assertThat(plan.getSteps().get(1).getState()).isEqualTo(StepState.Pending);
@@ -102,11 +123,11 @@ class RolloutCoordinatorTest {
     order.getMetadata().setGeneration(2L);
     order.getStatus().setObservedGeneration(2L);
     CachedServicePair reread = new KubernetesSerialization().clone(pair);
-    RolloutCoordinator restarted = new RolloutCoordinator(new SequentialRolloutPlanner(), safety);
+    RolloutCoordinator restarted = coordinator(new SequentialRolloutPlanner());
 
     RolloutStatus plan =
-        restarted
-            .advance(
+        advance(
+                restarted,
                 reread,
                 Deployments.pair(deployment(before, ServiceRole.MENU), order),
                 NOW.plusSeconds(60))
@@ -123,12 +144,12 @@ class RolloutCoordinatorTest {
     pair.getSpec().getRollout().setPauseBetweenSteps("PT30S");
     ObservedPair before = Deployments.allReady(pair);
     newImages(2);
-    RolloutStatus plan = coordinator.advance(pair, before, NOW).rollout();
+    RolloutStatus plan = advance(coordinator, pair, before, NOW).rollout();
     plan.getSteps().get(0).setState(StepState.Complete);
     plan.getSteps().get(0).setCompletedAt("2025-01-01T10:00:00Z");
     pair.setStatus(statusWith(plan));
 
-    RolloutProgress progress = coordinator.advance(pair, before, NOW.plusSeconds(10));
+    RolloutProgress progress = advance(coordinator, pair, before, NOW.plusSeconds(10));
 
     assertThat(progress.rollout().getSteps().get(1).getState()).isEqualTo(StepState.Pending);
     assertThat(progress.rollout().getWaitingFor()).contains("pause");
@@ -141,7 +162,7 @@ class RolloutCoordinatorTest {
     ObservedPair three = Deployments.allReady(pair);
     pair.getSpec().getMenu().setReplicas(1);
 
-    RolloutStatus plan = coordinator.advance(pair, three, NOW).rollout();
+    RolloutStatus plan = advance(coordinator, pair, three, NOW).rollout();
 
     assertThat(plan.getSteps())
         .extracting(
@@ -155,17 +176,17 @@ class RolloutCoordinatorTest {
   @Test
   void advance_blockingPlanner_rollsNothingAndKeepsTheReason() {
     RolloutCoordinator blocking =
-        new RolloutCoordinator(
-            (p, changes) -> PlanDecision.blocked("IncompatibleSchemaChange", "NONE needs Recreate"),
-            safety);
+        coordinator(
+            (p, changes) ->
+                PlanDecision.blocked("IncompatibleSchemaChange", "NONE needs Recreate"));
     ObservedPair before = Deployments.allReady(pair);
     newImages(2);
 
-    RolloutStatus plan = blocking.advance(pair, before, NOW).rollout();
+    RolloutStatus plan = advance(blocking, pair, before, NOW).rollout();
 
     assertThat(plan.getBlockedReason()).isEqualTo("IncompatibleSchemaChange");
     assertThat(plan.holdsTemplateOf(ServiceRole.MENU)).isTrue();
-    assertThat(safety.checks()).isZero();
+    assertThat(safety.reads()).isZero();
   }
 
   @Test
@@ -173,7 +194,7 @@ class RolloutCoordinatorTest {
     ObservedPair running = Deployments.allReady(pair);
     newSchema(2, CompatibilityMode.BACKWARD);
 
-    RolloutStatus plan = ordered.advance(pair, running, NOW).rollout();
+    RolloutStatus plan = advance(ordered, pair, running, NOW).rollout();
 
     assertThat(plan.getFromSchemaVersion()).isEqualTo(1);
     assertThat(plan.getToSchemaVersion()).isEqualTo(2);
@@ -188,9 +209,8 @@ class RolloutCoordinatorTest {
   void advance_firstStepDone_newPodsReportOldContract_stopsWithContractMismatch() {
     ObservedPair before = startPlan(ordered, () -> newSchema(2, CompatibilityMode.BACKWARD));
     safety.reportContract(ServiceRole.ORDER, 1);
-    int safetyChecks = safety.checks();
 
-    RolloutStatus plan = ordered.advance(pair, orderRolledOut(before), NOW).rollout();
+    RolloutStatus plan = advance(ordered, pair, orderRolledOut(before), NOW).rollout();
 
     assertThat(plan.getBlockedReason()).isEqualTo("ContractMismatch");
     assertThat(plan.getSteps())
@@ -198,24 +218,25 @@ class RolloutCoordinatorTest {
         .containsExactly(
             tuple(ServiceRole.ORDER, StepState.Complete),
             tuple(ServiceRole.MENU, StepState.Pending));
-    assertThat(plan.getSteps().get(0).getReportedContractVersion()).isEqualTo(1);
+    assertThat(plan.getSteps().get(0).getReportedContractVersion()).isNull();
     assertThat(plan.getWaitingFor())
         .contains("order-service pods do not speak contract 2")
+        .contains("food-order-0 reports 1")
         .contains("schema 1->2")
         .contains("spec.order.image");
     assertThat(plan.getSummary()).isEqualTo("blocked: ContractMismatch, schema 1->2 BACKWARD");
     assertThat(plan.holdsTemplateOf(ServiceRole.MENU)).isTrue();
-    assertThat(safety.checks()).isEqualTo(safetyChecks);
+    assertThat(safety.pauseCalls()).isEmpty();
   }
 
   @Test
   void advance_contractMismatch_staysStoppedOnLaterPasses() {
     ObservedPair before = startPlan(ordered, () -> newSchema(2, CompatibilityMode.BACKWARD));
     safety.reportContract(ServiceRole.ORDER, 1);
-    pair.setStatus(statusWith(ordered.advance(pair, orderRolledOut(before), NOW).rollout()));
+    pair.setStatus(statusWith(advance(ordered, pair, orderRolledOut(before), NOW).rollout()));
     safety.reportContract(ServiceRole.ORDER, 2);
 
-    RolloutProgress later = ordered.advance(pair, orderRolledOut(before), NOW.plusSeconds(60));
+    RolloutProgress later = advance(ordered, pair, orderRolledOut(before), NOW.plusSeconds(60));
 
     assertThat(later.rollout().getBlockedReason()).isEqualTo("ContractMismatch");
     assertThat(later.rollout().getSteps().get(1).getState()).isEqualTo(StepState.Pending);
@@ -227,33 +248,39 @@ class RolloutCoordinatorTest {
     ObservedPair before = startPlan(ordered, () -> newSchema(2, CompatibilityMode.BACKWARD));
     safety.silence(ServiceRole.ORDER);
 
-    RolloutProgress progress = ordered.advance(pair, orderRolledOut(before), NOW);
+    RolloutProgress progress = advance(ordered, pair, orderRolledOut(before), NOW);
 
     assertThat(progress.rollout().blocked()).isFalse();
     assertThat(progress.rollout().getSteps().get(1).getState()).isEqualTo(StepState.Pending);
-    assertThat(progress.rollout().getWaitingFor()).contains("contract of the new order-service");
-    assertThat(progress.recheck()).contains(RolloutCoordinator.SAFETY_RECHECK);
+    assertThat(progress.rollout().getWaitingFor())
+        .contains("contract of every new order-service pod");
+    assertThat(progress.rollout().getWaitingReason()).isEqualTo("WaitingForContract");
+    assertThat(progress.recheck()).contains(TIMINGS.safety());
   }
 
   @Test
   void advance_firstStepDone_newPodsReportNewContract_recordsItAndStartsMenu() {
     ObservedPair before = startPlan(ordered, () -> newSchema(2, CompatibilityMode.BACKWARD));
 
-    RolloutStatus plan = ordered.advance(pair, orderRolledOut(before), NOW).rollout();
+    RolloutStatus plan = advance(ordered, pair, orderRolledOut(before), NOW).rollout();
 
     assertThat(plan.getSteps().get(0).getReportedContractVersion()).isEqualTo(2);
     assertThat(plan.getSteps().get(1).getState()).isEqualTo(StepState.InProgress);
-    assertThat(safety.contractQueries()).containsExactly(ServiceRole.ORDER);
+    // BACKWARD: menu's own step runs under a write pause, taken through a ready menu pod
+    assertThat(plan.getSteps().get(1).underWritePause()).isTrue();
+    assertThat(plan.getSteps().get(1).getWritePauseUntil()).isEqualTo("2025-01-01T10:01:00Z");
+    assertThat(safety.pauseCalls()).containsExactly("POST food-menu-0 60s");
   }
 
   @Test
   void advance_imageOnlyChange_asksNoContract() {
     ObservedPair before = startPlan(ordered, () -> newImages(2));
 
-    RolloutStatus plan = ordered.advance(pair, orderRolledOut(before), NOW).rollout();
+    RolloutStatus plan = advance(ordered, pair, orderRolledOut(before), NOW).rollout();
 
     assertThat(plan.getSteps().get(1).getState()).isEqualTo(StepState.InProgress);
-    assertThat(safety.contractQueries()).isEmpty();
+    assertThat(plan.getSteps().get(0).getReportedContractVersion()).isNull();
+    assertThat(safety.pauseCalls()).isEmpty();
   }
 
   @Test
@@ -262,7 +289,7 @@ class RolloutCoordinatorTest {
     newSchema(2, CompatibilityMode.NONE);
     pair.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
 
-    RolloutStatus plan = ordered.advance(pair, observed, NOW).rollout();
+    RolloutStatus plan = advance(ordered, pair, observed, NOW).rollout();
 
     assertThat(plan.acceptsDowntime()).isTrue();
     assertThat(plan.getSteps())
@@ -281,7 +308,7 @@ class RolloutCoordinatorTest {
       pair.setStatus(statusWith(plan));
       observed = applied(observed);
       seen.add(describe(observed));
-      plan = ordered.advance(pair, observed, NOW.plusSeconds(pass)).rollout();
+      plan = advance(ordered, pair, observed, NOW.plusSeconds(pass)).rollout();
     }
 
     assertThat(seen)
@@ -290,8 +317,8 @@ class RolloutCoordinatorTest {
             "menu 0 v1, order 0 v1",
             "menu 1 v2, order 0 v1",
             "menu 1 v2, order 1 v2");
-    assertThat(safety.checks()).isZero();
-    assertThat(safety.contractQueries()).containsExactly(ServiceRole.MENU);
+    // no safety check in a Recreate plan: one read, for menu's contract before order starts
+    assertThat(safety.reads()).isEqualTo(1);
   }
 
   @Test
@@ -299,7 +326,7 @@ class RolloutCoordinatorTest {
     ObservedPair running = Deployments.allReady(pair);
     newSchema(3, CompatibilityMode.NONE);
 
-    RolloutStatus plan = ordered.advance(pair, running, NOW).rollout();
+    RolloutStatus plan = advance(ordered, pair, running, NOW).rollout();
 
     assertThat(plan.getBlockedReason()).isEqualTo("IncompatibleSchemaChange");
     assertThat(plan.getWaitingFor()).contains("schema 1->3");
@@ -317,7 +344,7 @@ class RolloutCoordinatorTest {
   private ObservedPair startPlan(RolloutCoordinator by, Runnable change) {
     ObservedPair before = Deployments.allReady(pair);
     change.run();
-    pair.setStatus(statusWith(by.advance(pair, before, NOW).rollout()));
+    pair.setStatus(statusWith(advance(by, pair, before, NOW).rollout()));
     return before;
   }
 

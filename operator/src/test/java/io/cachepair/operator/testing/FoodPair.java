@@ -90,6 +90,14 @@ public final class FoodPair {
                                 .containsExactly(states)));
   }
 
+  /** {@code status.rollout.waitingReason}, or {@code null} while there is none. */
+  public String waitingReason() {
+    CachedServicePair pair = get();
+    return pair.getStatus() == null || pair.getStatus().getRollout() == null
+        ? null
+        : pair.getStatus().getRollout().getWaitingReason();
+  }
+
   public Deployment deployment(String name) {
     return client.apps().deployments().inNamespace(NAMESPACE).withName(name).get();
   }

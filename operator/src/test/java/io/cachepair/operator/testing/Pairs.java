@@ -3,6 +3,8 @@ package io.cachepair.operator.testing;
 import io.cachepair.operator.api.v1alpha1.CacheSpec;
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.CachedServicePairSpec;
+import io.cachepair.operator.api.v1alpha1.DatabaseSpec;
+import io.cachepair.operator.api.v1alpha1.OrderServiceSpec;
 import io.cachepair.operator.api.v1alpha1.ServiceSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -32,7 +34,7 @@ public final class Pairs {
     return load(CRD_FILE, CustomResourceDefinition.class);
   }
 
-  /** A minimal pair built in code: one menu, one order, schema 1. */
+  /** A minimal pair built in code: one menu, one order, each on a database Secret, schema 1. */
   public static CachedServicePair minimal(String name) {
     CachedServicePair pair = new CachedServicePair();
     pair.setMetadata(
@@ -41,15 +43,17 @@ public final class Pairs {
     CacheSpec cache = new CacheSpec();
     cache.setSchemaVersion(1);
     spec.setCache(cache);
-    spec.setMenu(service("registry.example/menu-service:1"));
-    spec.setOrder(service("registry.example/order-service:1"));
+    spec.setMenu(service(new ServiceSpec(), "registry.example/menu-service:1", "menu-db"));
+    spec.setOrder(service(new OrderServiceSpec(), "registry.example/order-service:1", "order-db"));
     pair.setSpec(spec);
     return pair;
   }
 
-  private static ServiceSpec service(String image) {
-    ServiceSpec service = new ServiceSpec();
+  private static <S extends ServiceSpec> S service(S service, String image, String secret) {
     service.setImage(image);
+    DatabaseSpec database = new DatabaseSpec();
+    database.setSecretName(secret);
+    service.setDatabase(database);
     return service;
   }
 

@@ -33,6 +33,18 @@ public class CachedServicePair
   /** API version of the resource. */
   public static final String VERSION = "v1alpha1";
 
+  /**
+   * Annotation that stops the operator from starting rollout steps while it is {@code "true"}; a
+   * step already running finishes.
+   */
+  public static final String PAUSED_ANNOTATION = "cachepair.io/paused";
+
+  /** Whether the pause annotation is set. */
+  public boolean paused() {
+    return getMetadata().getAnnotations() != null
+        && "true".equalsIgnoreCase(getMetadata().getAnnotations().get(PAUSED_ANNOTATION));
+  }
+
   /** The Coherence cluster name: the one in the spec, else the resource's name. */
   public String effectiveClusterName() {
     String configured = getSpec() == null ? null : getSpec().getClusterName();

@@ -9,13 +9,57 @@ import io.fabric8.generator.annotation.ValidationRule;
  */
 @ValidationRule(
     value =
-        "(has(self.order.database) && has(self.order.database.secretName))"
-            + " || !has(self.order.replicas) || self.order.replicas == 1",
+        "!("
+            + CachedServicePairSpec.MENU_EMBEDDED
+            + ") || (has(self.menu.database) && has(self.menu.database.embedded)"
+            + " && has(self.menu.database.embedded.claimName))",
+    fieldPath = ".menu.database",
+    message =
+        "menu: an embedded database must live on a volume claim (database.embedded.claimName),"
+            + " or it is lost with the pod; for PostgreSQL set database.secretName instead")
+@ValidationRule(
+    value =
+        "!("
+            + CachedServicePairSpec.ORDER_EMBEDDED
+            + ") || (has(self.order.database) && has(self.order.database.embedded)"
+            + " && has(self.order.database.embedded.claimName))",
+    fieldPath = ".order.database",
+    message =
+        "order: an embedded database must live on a volume claim (database.embedded.claimName),"
+            + " or it is lost with the pod; for PostgreSQL set database.secretName instead")
+@ValidationRule(
+    value = "!(" + CachedServicePairSpec.MENU_EMBEDDED + ") || self.menu.replicas == 1",
+    fieldPath = ".menu.replicas",
+    message =
+        "menu: an embedded database is one file that only one pod can open: replicas must be 1"
+            + " (for more, use PostgreSQL through database.secretName)")
+@ValidationRule(
+    value = "!(" + CachedServicePairSpec.ORDER_EMBEDDED + ") || self.order.replicas == 1",
     fieldPath = ".order.replicas",
     message =
-        "an embedded order database allows only 1 order replica: orders and idempotency keys"
-            + " would split across pods")
+        "order: an embedded database is one file that only one pod can open: replicas must be 1"
+            + " (for more, use PostgreSQL through database.secretName)")
+@ValidationRule(
+    value =
+        "!(("
+            + CachedServicePairSpec.MENU_EMBEDDED
+            + ") || ("
+            + CachedServicePairSpec.ORDER_EMBEDDED
+            + ")) || (has(self.rollout) && self.rollout.strategy == 'Recreate')",
+    fieldPath = ".rollout.strategy",
+    message =
+        "an embedded database cannot be rolled with a surge pod (the new pod could not open the"
+            + " file the old one holds): set rollout.strategy: Recreate, which stops the service"
+            + " briefly on every change, or use PostgreSQL through database.secretName")
 public class CachedServicePairSpec {
+
+  /** CEL: menu runs the embedded H2 (no Secret named). */
+  static final String MENU_EMBEDDED =
+      "!has(self.menu.database) || !has(self.menu.database.secretName)";
+
+  /** CEL: order runs the embedded H2 (no Secret named). */
+  static final String ORDER_EMBEDDED =
+      "!has(self.order.database) || !has(self.order.database.secretName)";
 
   @JsonPropertyDescription(
       "Coherence cluster name both services join (COHERENCE_CLUSTER). Defaults to the resource"
@@ -33,10 +77,13 @@ public class CachedServicePairSpec {
 
   @JsonPropertyDescription("order-service: takes orders and reads dishes from the cache.")
   @Required
-  private ServiceSpec order;
+  private OrderServiceSpec order;
 
   @JsonPropertyDescription("How changes are rolled out.")
   private RolloutSpec rollout = new RolloutSpec();
+
+  @JsonPropertyDescription("Who may scrape the services' metrics.")
+  private MonitoringSpec monitoring;
 
   public String getClusterName() {
     return clusterName;
@@ -62,11 +109,11 @@ public class CachedServicePairSpec {
     this.menu = menu;
   }
 
-  public ServiceSpec getOrder() {
+  public OrderServiceSpec getOrder() {
     return order;
   }
 
-  public void setOrder(ServiceSpec order) {
+  public void setOrder(OrderServiceSpec order) {
     this.order = order;
   }
 
@@ -76,6 +123,19 @@ public class CachedServicePairSpec {
 
   public void setRollout(RolloutSpec rollout) {
     this.rollout = rollout;
+  }
+
+  public MonitoringSpec getMonitoring() {
+    return monitoring;
+  }
+
+  public void setMonitoring(MonitoringSpec monitoring) {
+    this.monitoring = monitoring;
+  }
+
+  /** The monitoring section, never null. */
+  public MonitoringSpec monitoringOrDefault() {
+    return monitoring == null ? new MonitoringSpec() : monitoring;
   }
 
   /** The rollout section, never null. */

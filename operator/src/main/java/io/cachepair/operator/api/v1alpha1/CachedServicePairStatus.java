@@ -1,6 +1,8 @@
 package io.cachepair.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.model.annotation.LabelSelector;
+import io.fabric8.kubernetes.model.annotation.StatusReplicas;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,15 @@ public class CachedServicePairStatus {
 
   @JsonPropertyDescription("Active rollout plan; absent when nothing rolls out.")
   private RolloutStatus rollout;
+
+  @JsonPropertyDescription(
+      "Pods of the order-service Deployment, for the scale subresource (kubectl scale csp).")
+  @StatusReplicas
+  private Integer orderReplicas;
+
+  @JsonPropertyDescription("Label selector of the order-service pods, for the scale subresource.")
+  @LabelSelector
+  private String orderSelector;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -84,6 +95,22 @@ public class CachedServicePairStatus {
 
   public void setRollout(RolloutStatus rollout) {
     this.rollout = rollout;
+  }
+
+  public Integer getOrderReplicas() {
+    return orderReplicas;
+  }
+
+  public void setOrderReplicas(Integer orderReplicas) {
+    this.orderReplicas = orderReplicas;
+  }
+
+  public String getOrderSelector() {
+    return orderSelector;
+  }
+
+  public void setOrderSelector(String orderSelector) {
+    this.orderSelector = orderSelector;
   }
 
   /** The status section of one service. */

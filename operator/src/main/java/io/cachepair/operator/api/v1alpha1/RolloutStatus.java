@@ -45,6 +45,17 @@ public class RolloutStatus {
   private String waitingFor;
 
   @JsonPropertyDescription(
+      "CamelCase reason of waitingFor (WaitingForPods, WaitingForPreload, WaitingForTermination,"
+          + " PauseBetweenSteps, PairUnsafe, MembershipMismatch, ViewIncomplete,"
+          + " WaitingForContract, WritePauseFailed, Paused), as in the pair's Events.")
+  private String waitingReason;
+
+  @JsonPropertyDescription(
+      "Why the plan exists: SpecChange (the resource changed) or OperatorUpgrade (the operator"
+          + " renders another pod template for an unchanged resource).")
+  private String trigger;
+
+  @JsonPropertyDescription(
       "Set when the plan cannot proceed without a spec change: IncompatibleSchemaChange or"
           + " ContractMismatch.")
   private String blockedReason;
@@ -139,6 +150,22 @@ public class RolloutStatus {
 
   public void setWaitingFor(String waitingFor) {
     this.waitingFor = waitingFor;
+  }
+
+  public String getWaitingReason() {
+    return waitingReason;
+  }
+
+  public void setWaitingReason(String waitingReason) {
+    this.waitingReason = waitingReason;
+  }
+
+  public String getTrigger() {
+    return trigger;
+  }
+
+  public void setTrigger(String trigger) {
+    this.trigger = trigger;
   }
 
   public String getBlockedReason() {

@@ -38,9 +38,17 @@ public class RolloutStep {
   private Integer toReplicas;
 
   @JsonPropertyDescription(
-      "Contract version the step's new pods reported on /api/cluster, checked against"
+      "Contract version the step's new pods reported on /actuator/cachepair, checked against"
           + " spec.cache.schemaVersion before the next step of a schema change.")
   private Integer reportedContractVersion;
+
+  @JsonPropertyDescription(
+      "Whether menu-service refuses writes while this step runs (a write pause the operator sets"
+          + " on a menu pod's POST /actuator/writepause, renews, and lifts when the step is done).")
+  private Boolean writePause;
+
+  @JsonPropertyDescription("Until when the write pause of this step was last granted (RFC 3339).")
+  private String writePauseUntil;
 
   @JsonPropertyDescription("When the step started (RFC 3339).")
   private String startedAt;
@@ -134,6 +142,27 @@ public class RolloutStep {
 
   public void setReportedContractVersion(Integer reportedContractVersion) {
     this.reportedContractVersion = reportedContractVersion;
+  }
+
+  public Boolean getWritePause() {
+    return writePause;
+  }
+
+  public void setWritePause(Boolean writePause) {
+    this.writePause = writePause;
+  }
+
+  /** Whether this step runs under a write pause. */
+  public boolean underWritePause() {
+    return Boolean.TRUE.equals(writePause);
+  }
+
+  public String getWritePauseUntil() {
+    return writePauseUntil;
+  }
+
+  public void setWritePauseUntil(String writePauseUntil) {
+    this.writePauseUntil = writePauseUntil;
   }
 
   public String getStartedAt() {

@@ -11,16 +11,56 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one of the two services runs: its image, size and database. */
+/** What one of the two services runs: its image, size, database and pod settings. */
 @ValidationRule(
-    value =
-        "!has(self.database) || !has(self.database.embedded)"
-            + " || !has(self.database.embedded.claimName) || !has(self.replicas)"
-            + " || self.replicas == 1",
-    message = "an embedded database on a volume claim is one H2 file: only 1 replica can open it")
+    value = "!has(self.env) || self.env.all(e, !(e.name in " + ServiceSpec.OWNED_ENV_CEL + "))",
+    fieldPath = ".env",
+    message =
+        "env sets a variable the operator owns (ports, Coherence cluster and WKA, schema version,"
+            + " preload timeout, database, JAVA_TOOL_OPTIONS): set it through its field in the spec"
+            + " (cache, database, jvm) instead; two entries of one name break server-side apply")
 public class ServiceSpec {
 
-  @JsonPropertyDescription("Container image of the service (a Spring Boot jar listening on 8080).")
+  /** Environment variables the operator sets on every service container. */
+  public static final List<String> OWNED_ENV =
+      List.of(
+          "SERVER_PORT",
+          "MANAGEMENT_SERVER_PORT",
+          "COHERENCE_CLUSTER",
+          "COHERENCE_WKA",
+          "COHERENCE_CLUSTERPORT",
+          "COHERENCE_LOCALPORT",
+          "COHERENCE_LOCALPORT_ADJUST",
+          "COHERENCE_IPMONITOR_PINGTIMEOUT",
+          "COHERENCE_HEALTH_HTTP_PORT",
+          "COHERENCE_HEALTH_HTTP_ADDRESS",
+          "COHERENCE_ROLE",
+          "COHERENCE_LOCALHOST",
+          "COHERENCE_DISCOVERY_ADDRESS",
+          "COHERENCE_MEMBER",
+          "COHERENCE_MACHINE",
+          "CACHEPAIR_CACHE_NAME",
+          "CACHEPAIR_CACHE_SCHEMAVERSION",
+          "CACHEPAIR_PRELOAD_TIMEOUT",
+          "SPRING_DATASOURCE_URL",
+          "SPRING_DATASOURCE_USERNAME",
+          "SPRING_DATASOURCE_PASSWORD",
+          "JAVA_TOOL_OPTIONS");
+
+  /** {@link #OWNED_ENV} as a CEL list literal (an annotation value must be a constant). */
+  static final String OWNED_ENV_CEL =
+      "['SERVER_PORT', 'MANAGEMENT_SERVER_PORT', 'COHERENCE_CLUSTER', 'COHERENCE_WKA',"
+          + " 'COHERENCE_CLUSTERPORT', 'COHERENCE_LOCALPORT', 'COHERENCE_LOCALPORT_ADJUST',"
+          + " 'COHERENCE_IPMONITOR_PINGTIMEOUT', 'COHERENCE_HEALTH_HTTP_PORT',"
+          + " 'COHERENCE_HEALTH_HTTP_ADDRESS', 'COHERENCE_ROLE',"
+          + " 'COHERENCE_LOCALHOST', 'COHERENCE_DISCOVERY_ADDRESS', 'COHERENCE_MEMBER',"
+          + " 'COHERENCE_MACHINE',"
+          + " 'CACHEPAIR_CACHE_NAME', 'CACHEPAIR_CACHE_SCHEMAVERSION', 'CACHEPAIR_PRELOAD_TIMEOUT',"
+          + " 'SPRING_DATASOURCE_URL', 'SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD',"
+          + " 'JAVA_TOOL_OPTIONS']";
+
+  @JsonPropertyDescription(
+      "Container image of the service (a Spring Boot jar: API on 8080, management on 9080).")
   @Required
   private String image;
 
@@ -36,8 +76,20 @@ public class ServiceSpec {
 
   @JsonPropertyDescription(
       "Extra environment variables for the service container, added after the ones the operator"
-          + " sets (cluster, WKA, ports, schema version, database).")
+          + " sets; names the operator owns (ports, COHERENCE_* it sets, CACHEPAIR_CACHE_*,"
+          + " CACHEPAIR_PRELOAD_TIMEOUT, SPRING_DATASOURCE_*, JAVA_TOOL_OPTIONS) are refused.")
   private List<EnvVar> env = new ArrayList<>();
+
+  @JsonPropertyDescription("JVM heap of the service container.")
+  private JvmSpec jvm;
+
+  @JsonPropertyDescription("Probe timing overrides.")
+  private ProbesSpec probes;
+
+  @JsonPropertyDescription(
+      "Pod settings passed through to the pod template: scheduling, pull secrets, volumes,"
+          + " security context, grace period.")
+  private PodSpecOverrides pod;
 
   @JsonPropertyDescription(
       "Database of the service: an external one from a Secret, or the embedded H2 (default).")
@@ -75,6 +127,42 @@ public class ServiceSpec {
     this.env = env;
   }
 
+  public JvmSpec getJvm() {
+    return jvm;
+  }
+
+  public void setJvm(JvmSpec jvm) {
+    this.jvm = jvm;
+  }
+
+  public ProbesSpec getProbes() {
+    return probes;
+  }
+
+  public void setProbes(ProbesSpec probes) {
+    this.probes = probes;
+  }
+
+  public PodSpecOverrides getPod() {
+    return pod;
+  }
+
+  public void setPod(PodSpecOverrides pod) {
+    this.pod = pod;
+  }
+
+  /** The pod overrides, never null. */
+  @JsonIgnore
+  public PodSpecOverrides podOrDefault() {
+    return pod == null ? new PodSpecOverrides() : pod;
+  }
+
+  /** Whether the service uses the embedded H2 database (no Secret given). */
+  @JsonIgnore
+  public boolean embeddedDatabase() {
+    return database == null || !database.isExternal();
+  }
+
   public DatabaseSpec getDatabase() {
     return database;
   }
@@ -86,7 +174,7 @@ public class ServiceSpec {
   /** Replicas with the CRD default applied, for resources created without defaulting. */
   @JsonIgnore
   public int replicasOrDefault() {
-    return replicas == null ? 1 : replicas;
+    return getReplicas() == null ? 1 : getReplicas();
   }
 
   /** The volume claim of the embedded database, or {@code null} when it lives in an emptyDir. */

@@ -25,7 +25,7 @@ class CrdDriftTest {
   }
 
   @Test
-  void generatedCrd_hasStatusSubresourceShortNameAndCelRules() {
+  void generatedCrd_hasStatusAndScaleSubresourcesShortNameAndCelRules() {
     var crd = Pairs.crd();
     var version = crd.getSpec().getVersions().get(0);
     assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("csp");
@@ -36,7 +36,19 @@ class CrdDriftTest {
         .contains("Phase", "Schema", "Menu ready", "Order ready", "Rollout", "Age");
     var spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
     assertThat(spec.getXKubernetesValidations())
-        .anySatisfy(v -> assertThat(v.getMessage()).contains("only 1 order replica"));
+        .extracting(v -> v.getFieldPath())
+        .contains(
+            ".menu.database",
+            ".order.database",
+            ".menu.replicas",
+            ".order.replicas",
+            ".rollout.strategy");
+    assertThat(spec.getProperties().get("menu").getXKubernetesValidations())
+        .anySatisfy(v -> assertThat(v.getRule()).contains("JAVA_TOOL_OPTIONS"));
+    var scale = version.getSubresources().getScale();
+    assertThat(scale.getSpecReplicasPath()).isEqualTo(".spec.order.replicas");
+    assertThat(scale.getStatusReplicasPath()).isEqualTo(".status.orderReplicas");
+    assertThat(scale.getLabelSelectorPath()).isEqualTo(".status.orderSelector");
     assertThat(spec.getProperties().get("clusterName").getXKubernetesValidations())
         .anySatisfy(v -> assertThat(v.getRule()).isEqualTo("self == oldSelf"));
     assertThat(spec.getRequired()).contains("cache", "menu", "order");

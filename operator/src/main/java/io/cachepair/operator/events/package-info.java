@@ -1,0 +1,2 @@
+/** Kubernetes Events and log lines for the operator's decisions. */
+package io.cachepair.operator.events;
