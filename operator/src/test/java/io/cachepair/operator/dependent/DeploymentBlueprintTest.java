@@ -8,6 +8,7 @@ import io.cachepair.operator.api.v1alpha1.DatabaseSpec;
 import io.cachepair.operator.api.v1alpha1.EmbeddedDatabaseSpec;
 import io.cachepair.operator.api.v1alpha1.RolloutStep;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
+import io.cachepair.operator.api.v1alpha1.SecuritySpec;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.ServiceSpec;
 import io.cachepair.operator.api.v1alpha1.StepAction;
@@ -53,6 +54,55 @@ class DeploymentBlueprintTest {
     assertThat(env.keySet()).isSubsetOf(ServiceSpec.OWNED_ENV);
     assertThat(env(order.desiredFor(pair, null)).get("COHERENCE_ROLE").getValue())
         .isEqualTo("order");
+  }
+
+  @Test
+  void desired_security_mountsTheClusterTlsSecret_andPointsTheServicesAtTheKeys() {
+    CachedServicePair pair = Pairs.minimal("food");
+    SecuritySpec security = new SecuritySpec();
+    security.setClusterTlsSecret("food-cluster-tls");
+    security.setJwkSetUri("https://idp.example.com/jwks.json");
+    pair.getSpec().setSecurity(security);
+
+    Deployment deployment = menu.desiredFor(pair, null);
+    Map<String, EnvVar> env = env(deployment);
+
+    assertThat(env.get("CACHEPAIR_CLUSTER_TLSDIR").getValue())
+        .isEqualTo("/etc/cachepair/cluster-tls");
+    assertThat(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI").getValue())
+        .isEqualTo("https://idp.example.com/jwks.json");
+    assertThat(env).doesNotContainKey("CACHEPAIR_CLUSTER_INSECURE");
+    var podSpec = deployment.getSpec().getTemplate().getSpec();
+    assertThat(podSpec.getVolumes())
+        .filteredOn(v -> v.getSecret() != null)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.getSecret().getSecretName()).isEqualTo("food-cluster-tls");
+              assertThat(v.getSecret().getDefaultMode()).isEqualTo(0440);
+            });
+    assertThat(podSpec.getContainers().get(0).getVolumeMounts())
+        .anySatisfy(
+            m -> {
+              assertThat(m.getMountPath()).isEqualTo("/etc/cachepair/cluster-tls");
+              assertThat(m.getReadOnly()).isTrue();
+            });
+  }
+
+  @Test
+  void desired_insecureCluster_saysSo_andWithoutSecurityNothingIsRendered() {
+    CachedServicePair pair = Pairs.minimal("food");
+    assertThat(env(menu.desiredFor(pair, null)))
+        .doesNotContainKeys(
+            "CACHEPAIR_CLUSTER_TLSDIR",
+            "CACHEPAIR_CLUSTER_INSECURE",
+            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI");
+    SecuritySpec security = new SecuritySpec();
+    security.setInsecureCluster(true);
+    pair.getSpec().setSecurity(security);
+
+    assertThat(env(menu.desiredFor(pair, null)).get("CACHEPAIR_CLUSTER_INSECURE").getValue())
+        .isEqualTo("true");
   }
 
   @Test
