@@ -1,13 +1,35 @@
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,10 +49,11 @@ import java.util.concurrent.TimeUnit;
  * launcher/Cachepair.java <command> [args]}; one file because the source launcher compiles one
  * file.
  *
- * <p>Each command is a small nested class registered in {@link #COMMANDS}. To add one (issue 11's
- * {@code token} signing a JWT with the development key under {@code ./run/}, or generating the
- * cluster's TLS CA and member certificates), write a {@link Command}, read its flags with {@link
- * Args}, find the launcher's run directory with {@link Context#runDir()}, and register it here.
+ * <p>Each command is a small nested class registered in {@link #COMMANDS}: {@code json}, {@code
+ * propagation}, {@code secrets} (the development token key and the cluster's TLS CA and member
+ * certificates under {@code ./run/}, made on first use) and {@code token} (a JWT signed with the
+ * development key). To add one, write a {@link Command}, read its flags with {@link Args}, find the
+ * launcher's run directory with {@link Context#runDir()}, and register it here.
  *
  * <p>Output meant for the shell is one {@code key=value} per line (or one value per line for {@code
  * json get}); errors go to stderr with exit status 1, usage errors with 2.
@@ -43,6 +66,8 @@ public final class Cachepair {
   static {
     COMMANDS.put("json", new JsonCommand());
     COMMANDS.put("propagation", new PropagationCommand());
+    COMMANDS.put("secrets", new SecretsCommand());
+    COMMANDS.put("token", new TokenCommand());
   }
 
   private Cachepair() {}
@@ -245,7 +270,7 @@ public final class Cachepair {
     @Override
     public String usage() {
       return "--post URL --body JSON --poll URL[,URL...] [--metrics URL[,URL...]]"
-          + " [--warmup URL[,URL...]] [--timeout S]";
+          + " [--warmup URL[,URL...]] [--timeout S] [--token JWT]";
     }
 
     @Override
@@ -267,7 +292,7 @@ public final class Cachepair {
       }
       int timeoutSeconds = Integer.parseInt(args.optional("timeout", "30"));
       long timeoutNanos = Duration.ofSeconds(timeoutSeconds).toNanos();
-      Http http = new Http();
+      Http http = new Http(args.optional("token", null));
 
       awaitAbsent(http, polls, System.nanoTime() + timeoutNanos);
       List<double[]> before = new ArrayList<>();
@@ -451,6 +476,12 @@ public final class Cachepair {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
+    private final String token;
+
+    /** A client that sends {@code token} as its bearer token, when there is one. */
+    Http(String token) {
+      this.token = token;
+    }
 
     int status(URI uri) throws IOException, InterruptedException {
       try {
@@ -475,8 +506,362 @@ public final class Cachepair {
           HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest.Builder request(URI uri) {
-      return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
+    private HttpRequest.Builder request(URI uri) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
+      return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // secrets and tokens
+
+  /**
+   * Makes what a local pair needs to be private, once, under the run directory: the development
+   * token key pair ({@code dev-jwt.key}, {@code dev-jwt.pub}; the services verify tokens with the
+   * public key) and the cluster's TLS CA ({@code tls/ca.key}, {@code tls/ca.crt}) with one member
+   * certificate per {@code --members} name in cert-manager's layout ({@code tls/<name>/tls.key},
+   * {@code tls.crt}, {@code ca.crt}; serverAuth and clientAuth, for 127.0.0.1 and localhost).
+   * Existing files are kept. Prints {@code jwt_public_key=} and one {@code tls_dir_<name>=} line.
+   */
+  static final class SecretsCommand implements Command {
+
+    @Override
+    public String usage() {
+      return "--members NAME[,NAME...]";
+    }
+
+    @Override
+    public int run(Context context, List<String> argList) throws Exception {
+      Args args = new Args(argList);
+      Path run = context.runDir();
+      DevKeys.ensure(run);
+      System.out.println("jwt_public_key=" + DevKeys.publicKey(run));
+      DevCa ca = DevCa.ensure(run.resolve("tls"));
+      for (String member : args.list("members")) {
+        if (!member.matches("[a-z0-9-]+")) {
+          throw new UsageException("member names are lowercase letters, digits and -: " + member);
+        }
+        System.out.println("tls_dir_" + member + "=" + ca.member(member));
+      }
+      return 0;
+    }
+  }
+
+  /**
+   * Prints a JWT signed with the development key: {@code --sub} (for orders, the customer), {@code
+   * --scope} (space- or comma-separated: {@code menu:write}, {@code orders:admin}, {@code
+   * cluster:read}, {@code cluster:admin}), {@code --ttl} in seconds (default 3600).
+   */
+  static final class TokenCommand implements Command {
+
+    @Override
+    public String usage() {
+      return "--sub SUBJECT [--scope SCOPES] [--ttl SECONDS]";
+    }
+
+    @Override
+    public int run(Context context, List<String> argList) throws Exception {
+      Args args = new Args(argList);
+      String subject = args.required("sub");
+      String scope = args.optional("scope", "").replace(',', ' ').trim();
+      long ttl = Long.parseLong(args.optional("ttl", "3600"));
+      Path run = context.runDir();
+      DevKeys.ensure(run);
+      System.out.println(DevKeys.sign(run, subject, scope, ttl));
+      return 0;
+    }
+  }
+
+  /** The development token key pair under the run directory. */
+  static final class DevKeys {
+
+    private DevKeys() {}
+
+    static Path privateKey(Path run) {
+      return run.resolve("dev-jwt.key");
+    }
+
+    static Path publicKey(Path run) {
+      return run.resolve("dev-jwt.pub");
+    }
+
+    static synchronized void ensure(Path run) throws IOException, GeneralSecurityException {
+      if (Files.isRegularFile(privateKey(run)) && Files.isRegularFile(publicKey(run))) {
+        return;
+      }
+      Files.createDirectories(run);
+      KeyPair keys = Pem.rsa();
+      Pem.writePrivate(privateKey(run), keys.getPrivate());
+      Files.writeString(publicKey(run), Pem.pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+    }
+
+    static String sign(Path run, String subject, String scope, long ttlSeconds)
+        throws IOException, GeneralSecurityException {
+      PrivateKey key = Pem.readPrivate(privateKey(run));
+      long now = Instant.now().getEpochSecond();
+      Map<String, Object> claims = new LinkedHashMap<>();
+      claims.put("sub", subject);
+      claims.put("scope", scope);
+      claims.put("iat", BigDecimal.valueOf(now));
+      claims.put("exp", BigDecimal.valueOf(now + ttlSeconds));
+      String input =
+          b64(Json.write(Map.of("alg", "RS256", "typ", "JWT")).getBytes(StandardCharsets.UTF_8))
+              + "."
+              + b64(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+      Signature signer = Signature.getInstance("SHA256withRSA");
+      signer.initSign(key);
+      signer.update(input.getBytes(StandardCharsets.US_ASCII));
+      return input + "." + b64(signer.sign());
+    }
+
+    private static String b64(byte[] bytes) {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+  }
+
+  /** The local cluster's CA, and member certificates it issues (X.509 built by hand, JDK only). */
+  static final class DevCa {
+
+    private static final String SHA256_WITH_RSA = "1.2.840.113549.1.1.11";
+    private final Path dir;
+    private final PrivateKey key;
+    private final X509Certificate cert;
+
+    private DevCa(Path dir, PrivateKey key, X509Certificate cert) {
+      this.dir = dir;
+      this.key = key;
+      this.cert = cert;
+    }
+
+    static synchronized DevCa ensure(Path dir) throws IOException, GeneralSecurityException {
+      Path keyFile = dir.resolve("ca.key");
+      Path certFile = dir.resolve("ca.crt");
+      if (!Files.isRegularFile(keyFile) || !Files.isRegularFile(certFile)) {
+        Files.createDirectories(dir);
+        KeyPair keys = Pem.rsa();
+        byte[] name = name("cachepair local CA");
+        byte[] der =
+            sign(
+                keys.getPrivate(),
+                name,
+                name,
+                keys.getPublic(),
+                Der.concat(
+                    extension("2.5.29.19", true, Der.seq(Der.bool(true))),
+                    extension("2.5.29.15", true, Der.bits(5, 6))),
+                3650);
+        Pem.writePrivate(keyFile, keys.getPrivate());
+        Files.writeString(certFile, Pem.pem("CERTIFICATE", der));
+      }
+      return new DevCa(dir, Pem.readPrivate(keyFile), Pem.readCert(certFile));
+    }
+
+    /** The member's folder, with a certificate made now when it has none. */
+    Path member(String name) throws IOException, GeneralSecurityException {
+      Path memberDir = dir.resolve(name);
+      if (Files.isRegularFile(memberDir.resolve("tls.crt"))) {
+        return memberDir;
+      }
+      Files.createDirectories(memberDir);
+      KeyPair keys = Pem.rsa();
+      byte[] san =
+          Der.seq(
+              Der.tag(0x87, new byte[] {127, 0, 0, 1}),
+              Der.tag(0x82, "localhost".getBytes(StandardCharsets.US_ASCII)));
+      byte[] der =
+          sign(
+              key,
+              cert.getSubjectX500Principal().getEncoded(),
+              name(name),
+              keys.getPublic(),
+              Der.concat(
+                  extension("2.5.29.19", true, Der.seq()),
+                  extension("2.5.29.15", true, Der.bits(0, 2)),
+                  extension(
+                      "2.5.29.37",
+                      false,
+                      Der.seq(Der.oid("1.3.6.1.5.5.7.3.1"), Der.oid("1.3.6.1.5.5.7.3.2"))),
+                  extension("2.5.29.17", false, san)),
+              825);
+      Pem.writePrivate(memberDir.resolve("tls.key"), keys.getPrivate());
+      Files.writeString(memberDir.resolve("tls.crt"), Pem.pem("CERTIFICATE", der));
+      Files.copy(dir.resolve("ca.crt"), memberDir.resolve("ca.crt"));
+      return memberDir;
+    }
+
+    private static byte[] sign(
+        PrivateKey issuerKey,
+        byte[] issuer,
+        byte[] subject,
+        PublicKey subjectKey,
+        byte[] extensions,
+        int days)
+        throws GeneralSecurityException {
+      ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+      byte[] algorithm = Der.seq(Der.oid(SHA256_WITH_RSA), new byte[] {0x05, 0x00});
+      byte[] tbs =
+          Der.seq(
+              Der.tag(0xa0, Der.tag(0x02, new byte[] {2})),
+              Der.tag(0x02, new BigInteger(63, new SecureRandom()).add(BigInteger.ONE).toByteArray()),
+              algorithm,
+              issuer,
+              Der.seq(Der.time(now.minusHours(1)), Der.time(now.plusDays(days))),
+              subject,
+              subjectKey.getEncoded(),
+              Der.tag(0xa3, Der.seq(extensions)));
+      Signature signer = Signature.getInstance("SHA256withRSA");
+      signer.initSign(issuerKey);
+      signer.update(tbs);
+      byte[] bitString = Der.concat(new byte[] {0}, signer.sign());
+      byte[] der = Der.seq(tbs, algorithm, Der.tag(0x03, bitString));
+      // parse it back: a malformed certificate fails here, not in a member's handshake
+      CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+      return der;
+    }
+
+    private static byte[] extension(String oid, boolean critical, byte[] value) {
+      return critical
+          ? Der.seq(Der.oid(oid), Der.bool(true), Der.tag(0x04, value))
+          : Der.seq(Der.oid(oid), Der.tag(0x04, value));
+    }
+
+    private static byte[] name(String commonName) {
+      return Der.seq(
+          Der.tag(
+              0x31,
+              Der.seq(Der.oid("2.5.4.3"), Der.tag(0x0c, commonName.getBytes(StandardCharsets.UTF_8)))));
+    }
+  }
+
+  /** PEM files and RSA keys. */
+  static final class Pem {
+
+    private Pem() {}
+
+    static KeyPair rsa() throws GeneralSecurityException {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    }
+
+    static String pem(String type, byte[] der) {
+      return "-----BEGIN "
+          + type
+          + "-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+          + "\n-----END "
+          + type
+          + "-----\n";
+    }
+
+    static void writePrivate(Path file, PrivateKey key) throws IOException {
+      Files.writeString(file, pem("PRIVATE KEY", key.getEncoded()));
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the run directory's own permissions must do
+      }
+    }
+
+    static PrivateKey readPrivate(Path file) throws IOException, GeneralSecurityException {
+      return KeyFactory.getInstance("RSA")
+          .generatePrivate(new PKCS8EncodedKeySpec(body(file, "PRIVATE KEY")));
+    }
+
+    static PublicKey readPublic(Path file) throws IOException, GeneralSecurityException {
+      return KeyFactory.getInstance("RSA")
+          .generatePublic(new X509EncodedKeySpec(body(file, "PUBLIC KEY")));
+    }
+
+    static X509Certificate readCert(Path file) throws IOException, GeneralSecurityException {
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(file)));
+    }
+
+    private static byte[] body(Path file, String type) throws IOException {
+      String text = Files.readString(file);
+      return Base64.getMimeDecoder()
+          .decode(
+              text.replace("-----BEGIN " + type + "-----", "")
+                  .replace("-----END " + type + "-----", "")
+                  .trim());
+    }
+  }
+
+  /** The few DER encodings a certificate needs. */
+  static final class Der {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'");
+
+    private Der() {}
+
+    static byte[] seq(byte[]... parts) {
+      return tag(0x30, concat(parts));
+    }
+
+    static byte[] bool(boolean value) {
+      return tag(0x01, new byte[] {(byte) (value ? 0xff : 0)});
+    }
+
+    static byte[] time(ZonedDateTime when) {
+      return tag(0x18, TIME.format(when).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A BIT STRING of named bits (KeyUsage), bit 0 the most significant of the first byte. */
+    static byte[] bits(int... bits) {
+      int highest = 0;
+      for (int b : bits) {
+        highest = Math.max(highest, b);
+      }
+      byte[] content = new byte[highest / 8 + 2];
+      content[0] = (byte) (7 - highest % 8);
+      for (int b : bits) {
+        content[1 + b / 8] |= (byte) (0x80 >>> (b % 8));
+      }
+      return tag(0x03, content);
+    }
+
+    static byte[] oid(String dotted) {
+      String[] arcs = dotted.split("\\.");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(Integer.parseInt(arcs[0]) * 40 + Integer.parseInt(arcs[1]));
+      for (int i = 2; i < arcs.length; i++) {
+        long arc = Long.parseLong(arcs[i]);
+        int groups = 1;
+        for (long v = arc >>> 7; v > 0; v >>>= 7) {
+          groups++;
+        }
+        for (int g = groups - 1; g >= 0; g--) {
+          int b = (int) ((arc >>> (7 * g)) & 0x7f);
+          out.write(g == 0 ? b : b | 0x80);
+        }
+      }
+      return tag(0x06, out.toByteArray());
+    }
+
+    static byte[] tag(int tag, byte[] content) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(tag);
+      int length = content.length;
+      if (length < 0x80) {
+        out.write(length);
+      } else {
+        byte[] bytes = BigInteger.valueOf(length).toByteArray();
+        int skip = bytes[0] == 0 ? 1 : 0;
+        out.write(0x80 | (bytes.length - skip));
+        out.write(bytes, skip, bytes.length - skip);
+      }
+      out.writeBytes(content);
+      return out.toByteArray();
+    }
+
+    static byte[] concat(byte[]... parts) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      for (byte[] p : parts) {
+        out.writeBytes(p);
+      }
+      return out.toByteArray();
     }
   }
 

@@ -14,7 +14,6 @@ import io.cachepair.member.health.StuckWatch;
 import io.cachepair.member.info.ClusterInfoConfiguration;
 import io.cachepair.member.loss.PartitionLossReseeder;
 import io.cachepair.member.metrics.ReplicaMetrics;
-import io.cachepair.member.problem.ProblemDetailsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,19 +27,21 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * Wires a service into the pair's cluster: the caches opened off the startup path, the safe-join
- * latch and readiness, partition-loss re-seeding, metrics, {@code /api/cluster} and problem
- * details.
+ * Wires a service into the pair's cluster: the caches opened off the startup path (only on a TLS
+ * cluster, see {@link ClusterTls}), the safe-join latch and readiness, partition-loss re-seeding,
+ * metrics, the {@code cachepair} actuator endpoint, problem details, API security and strict input.
  */
 @AutoConfiguration(
     after = CoherenceAutoConfiguration.class,
     before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @EnableConfigurationProperties(ClusterMemberProperties.class)
-@Import({ClusterInfoConfiguration.class, ProblemDetailsConfiguration.class})
+@Import({ClusterInfoConfiguration.class, MemberWebConfiguration.class})
 public class ClusterMemberAutoConfiguration {
 
   @Bean
-  DishCaches dishCaches(Coherence coherence, ObjectProvider<MemberAdmission> admissions) {
+  DishCaches dishCaches(
+      Coherence coherence, ObjectProvider<MemberAdmission> admissions, Environment environment) {
+    ClusterTls.require(environment);
     return new DishCaches(
         coherence,
         admissions.orderedStream().toList(),

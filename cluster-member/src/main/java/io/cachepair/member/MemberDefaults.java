@@ -13,7 +13,10 @@ import org.springframework.core.env.PropertySource;
 /**
  * Gives every member service its embedded defaults: a Coherence cluster of its own on 127.0.0.1
  * with every socket on loopback, the pair's cache configuration, Coherence logging through Spring,
- * readiness and liveness groups, graceful shutdown, and error bodies without internals.
+ * Coherence management local and read-only, readiness and liveness groups on a management port of
+ * their own, health details only for authorized callers, graceful shutdown, error bodies without
+ * internals, the cluster's TLS files ({@link ClusterTls}) and the JVM's deserialization filter
+ * ({@link SerialFilter}).
  *
  * <p>These are the lowest-precedence properties: application properties, {@code COHERENCE_*} /
  * {@code CACHEPAIR_*} environment variables and system properties all override them, which is how
@@ -24,6 +27,7 @@ public class MemberDefaults implements EnvironmentPostProcessor {
 
   static final String SOURCE_NAME = "cachepairMemberDefaults";
   static final String ROLE_SOURCE_NAME = "cachepairMemberRole";
+  static final String TLS_SOURCE_NAME = "cachepairClusterTls";
 
   @Override
   public void postProcessEnvironment(
@@ -47,18 +51,36 @@ public class MemberDefaults implements EnvironmentPostProcessor {
     defaults.put("coherence.sessions.server[0].config", CacheNames.CACHE_CONFIG);
     defaults.put("coherence.logging.destination", "slf4j");
     defaults.put("management.endpoint.health.probes.enabled", "true");
-    defaults.put("management.endpoint.health.show-details", "always");
-    defaults.put("management.endpoint.health.group.readiness.show-details", "always");
+    // Coherence management: local MBeans only, read-only; nothing to reach from another member
+    defaults.put("coherence.management.remote", "false");
+    defaults.put("coherence.management.readonly", "true");
+    // Actuator on a port of its own (9080 on Kubernetes; the launcher passes API port + 1000).
+    defaults.put("management.server.port", "9080");
+    // Health details (why a pod is not ready) only for a token with cluster:read; probes stay open.
+    defaults.put("management.endpoint.health.show-details", "when-authorized");
+    defaults.put("management.endpoint.health.show-components", "when-authorized");
+    defaults.put("management.endpoint.health.roles", "SCOPE_cluster:read");
+    defaults.put("management.endpoint.health.group.readiness.show-details", "when-authorized");
+    defaults.put("management.endpoint.health.group.readiness.roles", "SCOPE_cluster:read");
     defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
     defaults.put(
         "management.endpoint.health.group.readiness.include", "readinessState,dishReplica");
-    defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+    defaults.put(
+        "management.endpoints.web.exposure.include",
+        "health,info,prometheus,metrics,cachepair,writepause");
     defaults.put("server.shutdown", "graceful");
     defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
     defaults.put("server.error.include-stacktrace", "never");
     defaults.put("server.error.include-message", "never");
     environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     environment.getPropertySources().addFirst(new AnnouncedRole(environment));
+    ClusterTls.from(environment)
+        .ifPresent(
+            tls ->
+                environment
+                    .getPropertySources()
+                    .addAfter(ROLE_SOURCE_NAME, new MapPropertySource(TLS_SOURCE_NAME, tls)));
+    SerialFilter.install();
     // Coherence keeps UDP on 0.0.0.0 under IPv6 dual-stack; the recipe needs IPv4 only.
     if (System.getProperty("java.net.preferIPv4Stack") == null) {
       System.setProperty("java.net.preferIPv4Stack", "true");

@@ -3,6 +3,8 @@ package io.cachepair.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.dish.RemoveIfRevision;
 import io.cachepair.contract.dish.ReplaceIfRevision;
@@ -10,14 +12,18 @@ import io.cachepair.contract.dish.VersionedPut;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.LocalDishes;
 import io.cachepair.testsupport.cluster.TestCluster;
+import io.cachepair.testsupport.tokens.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,14 +45,31 @@ class ClusterMemberIT {
   @DynamicPropertySource
   static void cluster(DynamicPropertyRegistry registry) {
     TestCluster.forClass(ClusterMemberIT.class)
-        .coherenceProperties()
+        .springProperties()
         .forEach((key, value) -> registry.add(key, () -> value));
     registry.add("cachepair.member.role", () -> "test");
   }
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Autowired DishCaches caches;
   @Autowired LocalDishes localDishes;
   @Autowired TestRestTemplate http;
+  @LocalManagementPort int managementPort;
+
+  private static final TestTokens TOKENS = TestTokens.shared();
+
+  private ResponseEntity<String> management(String path, String token) {
+    HttpHeaders headers = new HttpHeaders();
+    if (token != null) {
+      headers.setBearerAuth(token);
+    }
+    return http.exchange(
+        "http://127.0.0.1:" + managementPort + path,
+        HttpMethod.GET,
+        new HttpEntity<>(headers),
+        String.class);
+  }
 
   private static Dish dish(String id, long version, String origin) {
     return Dish.builder(id)
@@ -108,35 +131,77 @@ class ClusterMemberIT {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void readiness_comesUpOnceTheViewIsOpenAndTheServiceSafe_andClusterReportsIt() {
+  void readiness_comesUpOnceTheViewIsOpenAndTheServiceSafe_andCachepairReportsIt()
+      throws Exception {
+    String reader = TOKENS.token("operator", "cluster:read");
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
-                assertThat(
-                        http.getForEntity("/actuator/health/readiness", String.class)
-                            .getStatusCode())
+                assertThat(management("/actuator/health/readiness", null).getStatusCode())
                     .isEqualTo(HttpStatus.OK));
-    ResponseEntity<Map> cluster = http.getForEntity("/api/cluster", Map.class);
-    assertThat(cluster.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(cluster.getBody())
-        .containsEntry("state", "OPEN")
-        .containsEntry("safeSinceJoin", true)
-        .containsEntry("contractVersion", 1);
-    var members = (java.util.List<Map<String, Object>>) cluster.getBody().get("members");
-    assertThat(members)
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m).containsEntry("role", "test").containsEntry("contractVersion", 1);
-            });
+    JsonNode report = JSON.readTree(management("/actuator/cachepair", reader).getBody());
+    assertThat(report.path("state").asText()).isEqualTo("OPEN");
+    assertThat(report.path("role").asText()).isEqualTo("test");
+    assertThat(report.path("safeSinceJoin").asBoolean()).isTrue();
+    assertThat(report.path("contractVersion").asInt()).isEqualTo(1);
+    assertThat(report.path("view").path("complete").asBoolean()).isTrue();
+    // cheap by default: no pass over the view unless asked for
+    assertThat(report.path("view").has("digest")).isFalse();
+    assertThat(report.path("members")).hasSize(1);
+    assertThat(report.path("members").get(0).path("role").asText()).isEqualTo("test");
+    JsonNode withDigest =
+        JSON.readTree(management("/actuator/cachepair?digest=true", reader).getBody());
+    assertThat(withDigest.path("view").path("digest").asText()).hasSize(16);
+  }
+
+  @Test
+  void management_needsClusterRead_probesStayOpen_detailsOnlyWhenAuthorized() throws Exception {
+    String customer = TOKENS.token("c-1");
+    String reader = TOKENS.token("operator", "cluster:read");
+
+    ResponseEntity<String> anonymous = management("/actuator/cachepair", null);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+    assertThat(management("/actuator/cachepair", customer).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(management("/actuator/metrics", null).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            management(
+                    "/actuator/cachepair", TestTokens.foreign().token("operator", "cluster:read"))
+                .getStatusCode())
+        .as("a token signed with another key")
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            management(
+                    "/actuator/cachepair",
+                    TOKENS.token("operator", Instant.now().minusSeconds(120), "cluster:read"))
+                .getStatusCode())
+        .as("an expired token")
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> management("/actuator/health/liveness", null).getStatusCode().is2xxSuccessful());
+    JsonNode open = JSON.readTree(management("/actuator/health/readiness", null).getBody());
+    assertThat(open.has("components")).as("no details without a token").isFalse();
+    JsonNode detailed = JSON.readTree(management("/actuator/health/readiness", reader).getBody());
+    assertThat(detailed.path("components").has("dishReplica")).isTrue();
   }
 
   @Test
   void unknownPath_isProblemJson404() {
-    ResponseEntity<String> response = http.getForEntity("/api/nothing-here", String.class);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(TOKENS.token("c-1"));
+    ResponseEntity<String> response =
+        http.exchange("/api/nothing-here", HttpMethod.GET, new HttpEntity<>(headers), String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> anonymous = http.getForEntity("/api/nothing-here", String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json");
     assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
     assertThat(response.getBody()).contains("\"status\":404").doesNotContain("trace");
   }

@@ -21,6 +21,7 @@ import io.cachepair.menu.record.VersionSequence;
 import io.cachepair.testsupport.cluster.TestCluster;
 import io.cachepair.testsupport.db.TestPostgres;
 import io.cachepair.testsupport.files.WorkDirs;
+import io.cachepair.testsupport.tokens.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -67,7 +69,7 @@ class MenuServiceIT {
   static void cluster(DynamicPropertyRegistry registry) {
     Path dataDir = WorkDirs.fresh("menu-it");
     TestCluster.forClass(MenuServiceIT.class)
-        .coherenceProperties()
+        .springProperties()
         .forEach((key, value) -> registry.add(key, () -> value));
     TestPostgres.shared()
         .createDatabase("menu_it")
@@ -81,6 +83,7 @@ class MenuServiceIT {
   }
 
   @Autowired TestRestTemplate http;
+  @LocalManagementPort int managementPort;
   @Autowired DishCaches caches;
   @Autowired DishRepository dishes;
   @Autowired DishOutbox outbox;
@@ -93,6 +96,27 @@ class MenuServiceIT {
 
   private DishCaches.Opened opened;
 
+  /** Every API call of this suite as a menu editor (scope menu:write) unless it says otherwise. */
+  @BeforeEach
+  void editorToken() {
+    String token = TestTokens.shared().token("editor-1", "menu:write", "cluster:read");
+    if (http.getRestTemplate().getInterceptors().isEmpty()) {
+      http.getRestTemplate()
+          .getInterceptors()
+          .add(
+              (request, body, execution) -> {
+                if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+                  request.getHeaders().setBearerAuth(token);
+                }
+                return execution.execute(request, body);
+              });
+    }
+  }
+
+  private String management(String path) {
+    return "http://127.0.0.1:" + managementPort + path;
+  }
+
   @BeforeEach
   void caches() {
     opened = caches.await(Duration.ofSeconds(60));
@@ -100,7 +124,8 @@ class MenuServiceIT {
         .atMost(Duration.ofSeconds(90))
         .until(
             () ->
-                http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()
+                http.getForEntity(management("/actuator/health/readiness"), String.class)
+                        .getStatusCode()
                     == HttpStatus.OK);
   }
 
@@ -136,7 +161,7 @@ class MenuServiceIT {
 
   @Test
   void metricsAndOpenApi_includeTheMenusParts() {
-    String prometheus = http.getForObject("/actuator/prometheus", String.class);
+    String prometheus = http.getForObject(management("/actuator/prometheus"), String.class);
     assertThat(prometheus)
         .contains("cachepair_outbox_backlog")
         .contains("cachepair_preload_duration")

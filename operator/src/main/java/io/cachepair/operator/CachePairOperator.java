@@ -37,7 +37,8 @@ public final class CachePairOperator {
     OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Operator operator = new Operator(productionConfiguration(settings, registry));
-    HttpMemberProbe members = HttpMemberProbe.onPodIps(settings.memberTimeout());
+    HttpMemberProbe members =
+        HttpMemberProbe.onPodIps(settings.memberTimeout(), settings.memberTokenFile());
     OperatorMetrics metrics = new OperatorMetrics(registry);
     register(
         operator,

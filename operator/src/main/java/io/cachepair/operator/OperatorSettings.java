@@ -1,8 +1,10 @@
 package io.cachepair.operator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,9 @@ import java.util.stream.Collectors;
  * @param healthPort port of {@code /healthz}, {@code /readyz} and {@code /metrics}
  * @param memberTimeout bound of one request to a member's management port
  * @param identity this instance (pod name), in the Lease and in Events
+ * @param memberTokenFile a file holding the bearer token (scopes {@code cluster:read} and {@code
+ *     cluster:admin}) the operator sends to the members' management endpoints, read on every call
+ *     so a rotated Secret takes effect; {@code null} to send none
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -26,7 +31,8 @@ public record OperatorSettings(
     boolean leaderElection,
     int healthPort,
     Duration memberTimeout,
-    String identity) {
+    String identity,
+    Path memberTokenFile) {
 
   /** Reads {@code CACHEPAIR_OPERATOR_*} variables, with defaults for every one. */
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
@@ -44,7 +50,10 @@ public record OperatorSettings(
         Duration.ofSeconds(
             Long.parseLong(env.getOrDefault("CACHEPAIR_OPERATOR_MEMBER_TIMEOUT_SECONDS", "3"))),
         env.getOrDefault(
-            "CACHEPAIR_OPERATOR_POD_NAME", env.getOrDefault("HOSTNAME", "cachepair-operator")));
+            "CACHEPAIR_OPERATOR_POD_NAME", env.getOrDefault("HOSTNAME", "cachepair-operator")),
+        Optional.ofNullable(blankToNull(env.get("CACHEPAIR_OPERATOR_MEMBER_TOKEN_FILE")))
+            .map(Path::of)
+            .orElse(null));
   }
 
   private static String blankToNull(String value) {

@@ -14,6 +14,7 @@ import io.cachepair.testsupport.cluster.TestCluster;
 import io.cachepair.testsupport.db.TestPostgres;
 import io.cachepair.testsupport.files.WorkDirs;
 import io.cachepair.testsupport.problem.ProblemJson;
+import io.cachepair.testsupport.tokens.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +58,7 @@ class OrderServiceApiIT {
 
   @DynamicPropertySource
   static void cluster(DynamicPropertyRegistry registry) {
-    CLUSTER.coherenceProperties().forEach((key, value) -> registry.add(key, () -> value));
+    CLUSTER.springProperties().forEach((key, value) -> registry.add(key, () -> value));
     TestPostgres.shared()
         .createDatabase("orders_api")
         .springProperties()
@@ -65,6 +67,7 @@ class OrderServiceApiIT {
   }
 
   @Autowired TestRestTemplate http;
+  @LocalManagementPort int managementPort;
   @Autowired DishCaches caches;
   @Autowired MeterRegistry meters;
 
@@ -119,12 +122,32 @@ class OrderServiceApiIT {
 
   // ---- HTTP helpers ------------------------------------------------------------------------
 
+  /**
+   * The customer's token on the API; actuator paths go to the management port with an operator's
+   * token (cluster:read).
+   */
+  private URI uri(String path) {
+    return URI.create(
+        path.startsWith("/actuator") ? "http://127.0.0.1:" + managementPort + path : path);
+  }
+
+  private String token(String path) {
+    return path.startsWith("/actuator")
+        ? TestTokens.shared().token("operator", "cluster:read")
+        : TestTokens.shared().token(customer);
+  }
+
   private ResponseEntity<String> get(String path) {
-    return http.exchange(RequestEntity.get(URI.create(path)).build(), String.class);
+    return http.exchange(
+        RequestEntity.get(uri(path)).headers(h -> h.setBearerAuth(token(path))).build(),
+        String.class);
   }
 
   private ResponseEntity<String> post(String path, String body, String idempotencyKey) {
-    var request = RequestEntity.post(URI.create(path)).contentType(MediaType.APPLICATION_JSON);
+    var request =
+        RequestEntity.post(uri(path))
+            .contentType(MediaType.APPLICATION_JSON)
+            .headers(h -> h.setBearerAuth(token(path)));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
@@ -340,6 +363,85 @@ class OrderServiceApiIT {
   }
 
   // ---- reading and cancelling ------------------------------------------------------------------
+
+  @Test
+  void listOrders_withoutCustomerId_listsTheCallersOwn_anotherCustomersIs403() throws Exception {
+    menuLoadedTheDishes();
+    String id = body(placeOrder(order("miso-soup", 1))).path("id").asText();
+
+    JsonNode mine = body(get("/api/orders"));
+    assertThat(mine.path("customerId").asText()).isEqualTo(customer);
+    assertThat(mine.path("orders").findValuesAsText("id")).containsExactly(id);
+    assertProblem(
+        get("/api/orders?customerId=someone-else"),
+        403,
+        "customer-mismatch",
+        "customerId 'someone-else' is not the token's subject '"
+            + customer
+            + "'; orders are listed only as the customer the token names (leave customerId out)");
+  }
+
+  @Test
+  void tokens_missingWrongKeyExpired401_otherCustomers404_adminReadsAny() throws Exception {
+    menuLoadedTheDishes();
+    String body = order("miso-soup", 1).replace("\"customerId\":\"" + customer + "\",", "");
+    ResponseEntity<String> placed = placeOrder(body);
+    assertThat(placed.getStatusCode().value()).as(placed.getBody()).isEqualTo(201);
+    String id = body(placed).path("id").asText();
+    assertThat(body(placed).path("customerId").asText())
+        .as("the customer comes from the token")
+        .isEqualTo(customer);
+
+    ResponseEntity<String> anonymous =
+        http.exchange(RequestEntity.get(URI.create("/api/orders/" + id)).build(), String.class);
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+    assertThat(anonymous.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(
+            as(TestTokens.foreign().token(customer), "/api/orders/" + id).getStatusCode().value())
+        .as("signed with another key")
+        .isEqualTo(401);
+    assertThat(
+            as(TestTokens.shared().token(customer, Instant.now().minusSeconds(120)), "/api/orders")
+                .getStatusCode()
+                .value())
+        .as("expired")
+        .isEqualTo(401);
+
+    String other = TestTokens.shared().token("c-other");
+    assertThat(as(other, "/api/orders/" + id).getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            http.exchange(
+                    RequestEntity.post(URI.create("/api/orders/" + id + "/cancel"))
+                        .headers(h -> h.setBearerAuth(other))
+                        .build(),
+                    String.class)
+                .getStatusCode()
+                .value())
+        .as("cancelling another customer's order")
+        .isEqualTo(404);
+    ResponseEntity<String> placedForOther =
+        http.exchange(
+            RequestEntity.post(URI.create("/api/orders"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBearerAuth(other))
+                .body(order("miso-soup", 1)),
+            String.class);
+    assertThat(placedForOther.getStatusCode().value())
+        .as("placing an order for another customer")
+        .isEqualTo(403);
+    assertThat(get("/api/orders/" + id).getStatusCode().value()).isEqualTo(200);
+
+    String admin = TestTokens.shared().token("support-1", "orders:admin");
+    assertThat(as(admin, "/api/orders/" + id).getStatusCode().value()).isEqualTo(200);
+    assertThat(body(as(admin, "/api/orders?customerId=" + customer)).path("orders")).hasSize(1);
+  }
+
+  private ResponseEntity<String> as(String token, String path) {
+    return http.exchange(
+        RequestEntity.get(URI.create(path)).headers(h -> h.setBearerAuth(token)).build(),
+        String.class);
+  }
 
   @Test
   void cancel_setsCancelled_andCancellingAgainReturnsTheOrderUnchanged() throws Exception {

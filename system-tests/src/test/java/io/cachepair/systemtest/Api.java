@@ -68,12 +68,15 @@ final class Api {
     return r.json();
   }
 
-  /** The local view's digest of (id, version) pairs, from {@code /api/cluster}. */
+  /**
+   * The local view's digest of (id, version) pairs, from {@code /actuator/cachepair?digest=true} on
+   * the management port.
+   */
   static String viewDigest(ServiceProcess member) {
-    return member.cluster().path("localView").path("digest").asText(null);
+    return member.clusterWithDigest().path("view").path("digest").asText(null);
   }
 
   static int viewCount(ServiceProcess member) {
-    return member.cluster().path("localView").path("count").asInt(-1);
+    return member.cluster().path("view").path("count").asInt(-1);
   }
 }

@@ -70,20 +70,19 @@ class RebalancingCrashIT {
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(
               () -> {
-                JsonNode m = menu.cluster();
-                JsonNode o = order.cluster();
+                JsonNode m = menu.clusterWithDigest();
+                JsonNode o = order.clusterWithDigest();
                 assertThat(m.path("partitionedCount").asLong()).isEqualTo(totalDishes);
-                assertThat(m.at("/localView/count").asLong()).isEqualTo(totalDishes);
-                assertThat(o.at("/localView/count").asLong()).isEqualTo(totalDishes);
-                assertThat(o.at("/localView/digest").asText())
-                    .isEqualTo(m.at("/localView/digest").asText());
+                assertThat(m.at("/view/count").asLong()).isEqualTo(totalDishes);
+                assertThat(o.at("/view/count").asLong()).isEqualTo(totalDishes);
+                assertThat(o.at("/view/digest").asText()).isEqualTo(m.at("/view/digest").asText());
               });
       assertThat(menu.http().get("/api/dishes?page=0&size=1").json().get("totalDishes").asLong())
           .isEqualTo(totalDishes);
       load.stop();
       assertThat(load.failures()).as("orders on %s after it was ready", order.name()).isEmpty();
 
-      long reseeds = order.cluster().path("localReseeds").asLong();
+      long reseeds = order.cluster().at("/partitionLosses/localReseeds").asLong();
       long events = order.cluster().at("/partitionLosses/events").asLong();
       lossesSeen += reseeds;
       runs.add(
@@ -96,7 +95,7 @@ class RebalancingCrashIT {
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(
               () ->
-                  assertThat(menu.cluster().path("partitionedCount").asLong())
+                  assertThat(menu.clusterWithDigest().path("partitionedCount").asLong())
                       .isEqualTo(totalDishes));
     }
     runs.forEach(r -> System.out.println("scenario 8: " + r));

@@ -48,7 +48,7 @@ class SeedStoryIT {
 
   /** Requests menu-service received on its API (everything but /actuator), from its own metrics. */
   private static long menuApiRequests() {
-    String metrics = menu.http().get("/actuator/prometheus").body();
+    String metrics = menu.management().get("/actuator/prometheus").body();
     long count = 0;
     Matcher m = API_REQUESTS.matcher(metrics);
     while (m.find()) {

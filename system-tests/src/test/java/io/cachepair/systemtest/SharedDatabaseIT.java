@@ -9,6 +9,7 @@ import io.cachepair.systemtest.history.HistoryChecks;
 import io.cachepair.systemtest.history.Workload;
 import io.cachepair.testsupport.http.HttpResult;
 import io.cachepair.testsupport.process.ServiceProcess;
+import io.cachepair.testsupport.tokens.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -150,6 +151,7 @@ class SharedDatabaseIT {
     int duplicates = 0;
     int inFlight = 0;
     String customer = "idem-" + UUID.randomUUID().toString().substring(0, 8);
+    String token = TestTokens.shared().token(customer);
     for (int i = 0; i < keys; i++) {
       String key = "key-" + i;
       Map<String, Object> order =
@@ -161,7 +163,10 @@ class SharedDatabaseIT {
             CompletableFuture.supplyAsync(
                 () -> {
                   awaitLatch(go);
-                  return replica.http().post("/api/orders", order, Map.of("Idempotency-Key", key));
+                  return replica
+                      .http()
+                      .withToken(token)
+                      .post("/api/orders", order, Map.of("Idempotency-Key", key));
                 }));
       }
       go.countDown();
@@ -171,7 +176,11 @@ class SharedDatabaseIT {
         if (r.status() == 409) {
           inFlight++;
           // the first is in flight: the retry answers with its order
-          r = order1.http().post("/api/orders", order, Map.of("Idempotency-Key", key));
+          r =
+              order1
+                  .http()
+                  .withToken(token)
+                  .post("/api/orders", order, Map.of("Idempotency-Key", key));
         }
         assertThat(r.status()).as("key %s: %s", key, r.body()).isIn(200, 201);
         ids.add(r.json().get("id").asText());
@@ -180,7 +189,7 @@ class SharedDatabaseIT {
         duplicates++;
       }
     }
-    JsonNode listed = order2.http().get("/api/orders?customerId=" + customer).json().get("orders");
+    JsonNode listed = order2.http().withToken(token).get("/api/orders").json().get("orders");
     System.out.printf(
         "idempotency: %d keys sent at once to 2 replicas: %d orders stored, %d keys answered"
             + " with two ids, %d answered 409 in flight then replayed%n",

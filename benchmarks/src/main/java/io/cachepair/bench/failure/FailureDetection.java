@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Kills the menu with SIGKILL while every order replica's {@code /api/cluster} is polled in a loop
- * of its own, and records when each replica stopped listing a menu member.
+ * Kills the menu with SIGKILL while every order replica's {@code /actuator/cachepair} is polled in
+ * a loop of its own, and records when each replica stopped listing a menu member.
  */
 public final class FailureDetection {
 
@@ -43,7 +43,10 @@ public final class FailureDetection {
       double ms = (w.detectedNanos - killedAt.get()) / 1e6;
       worst = Math.max(worst, ms);
       results.add(
-          "failure", "kill -9 menu -> gone from " + w.replica.name() + " /api/cluster", ms, "ms");
+          "failure",
+          "kill -9 menu -> gone from " + w.replica.name() + " /actuator/cachepair",
+          ms,
+          "ms");
       results.add(
           "failure",
           "  poll period on " + w.replica.name() + " (resolution)",

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * How many dishes a member's local view holds, read from its {@code cachepair.dishes.local} gauge
- * (one cheap actuator call; {@code /api/cluster} also computes a digest over the whole view).
+ * (one cheap actuator call; {@code /actuator/cachepair} without {@code ?digest=true} is as cheap).
  */
 public final class Views {
 
@@ -16,7 +16,7 @@ public final class Views {
 
   /** The member's local view count. */
   public static long count(ServiceProcess member) {
-    HttpResult r = member.http().get("/actuator/metrics/cachepair.dishes.local");
+    HttpResult r = member.management().get("/actuator/metrics/cachepair.dishes.local");
     JsonNode m = r.json() == null ? null : r.json().path("measurements");
     if (m == null || m.isEmpty()) {
       throw new IllegalStateException(member.name() + ": no cachepair.dishes.local: " + r.body());

@@ -23,7 +23,7 @@ public final class HeapProbe {
   public static long liveHeapBytes(ServiceProcess service) {
     gc(service.pid());
     gc(service.pid());
-    HttpResult r = service.http().get("/actuator/prometheus");
+    HttpResult r = service.management().get("/actuator/prometheus");
     long sum = 0;
     for (String line : r.body().split("\n")) {
       if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {

@@ -48,7 +48,7 @@ public final class RestPropagation {
         null);
     results.add("propagation", "REST: failed writes or reads", m.failures.get(), "");
     for (ServiceProcess r : replicas) {
-      HttpResult p = r.http().get("/actuator/prometheus");
+      HttpResult p = r.management().get("/actuator/prometheus");
       for (String line : p.body().split("\n")) {
         if (line.startsWith("cachepair_replication_lag_seconds{")
             || line.startsWith("cachepair_replication_lag_seconds_max{")) {

@@ -1,6 +1,7 @@
 package io.cachepair.bench.throughput;
 
 import io.cachepair.bench.report.Latencies;
+import io.cachepair.testsupport.tokens.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +42,17 @@ public final class LoadGenerator {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
 
+  /** Customers the load orders as, each with its token (orders belong to the token's subject). */
+  private static final int CUSTOMERS = 50;
+
+  private static final String[] TOKENS = new String[CUSTOMERS];
+
+  static {
+    for (int i = 0; i < CUSTOMERS; i++) {
+      TOKENS[i] = TestTokens.shared().token("c-" + i);
+    }
+  }
+
   private LoadGenerator() {}
 
   /**
@@ -74,12 +86,16 @@ public final class LoadGenerator {
           new Thread(
               () -> {
                 while (System.nanoTime() < deadline && sent.incrementAndGet() <= maxRequests) {
+                  int customer = ThreadLocalRandom.current().nextInt(CUSTOMERS);
                   HttpRequest request =
                       HttpRequest.newBuilder(uri)
                           .timeout(Duration.ofSeconds(30))
                           .header("Content-Type", "application/json")
+                          .header("Authorization", "Bearer " + TOKENS[customer])
                           .header("Idempotency-Key", UUID.randomUUID().toString())
-                          .POST(HttpRequest.BodyPublishers.ofString(body(dishes, dishCount)))
+                          .POST(
+                              HttpRequest.BodyPublishers.ofString(
+                                  body(customer, dishes, dishCount)))
                           .build();
                   long t0 = System.nanoTime();
                   try {
@@ -106,7 +122,7 @@ public final class LoadGenerator {
     return new Outcome(latencies.count(), failed.get(), seconds, latencies.summary());
   }
 
-  private static String body(IntFunction<String> dishes, int dishCount) {
+  private static String body(int customer, IntFunction<String> dishes, int dishCount) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     int a = random.nextInt(dishCount);
     int b = (a + 1 + random.nextInt(dishCount - 1)) % dishCount;
@@ -115,7 +131,7 @@ public final class LoadGenerator {
       c = (c + 1) % dishCount;
     }
     return "{\"customerId\":\"c-"
-        + random.nextInt(1000)
+        + customer
         + "\",\"items\":[{\"dishId\":\""
         + dishes.apply(a)
         + "\",\"quantity\":1},{\"dishId\":\""

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,13 +44,7 @@ public class ReplicaWatch implements DisposableBean {
   public ReplicaWatch(DishCaches caches, Duration pollInterval, Clock clock) {
     this.caches = caches;
     this.clock = clock;
-    this.poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "replica-watch");
-              t.setDaemon(true);
-              return t;
-            });
+    this.poller = DaemonScheduler.named("replica-watch");
     caches
         .whenOpen()
         .thenRun(

@@ -6,7 +6,6 @@ import io.cachepair.member.cache.DishCaches;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,13 +36,7 @@ public class SafeJoinLatch implements DisposableBean {
    */
   public SafeJoinLatch(DishCaches caches, Duration pollInterval) {
     this.caches = caches;
-    this.poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "safe-join-latch");
-              t.setDaemon(true);
-              return t;
-            });
+    this.poller = DaemonScheduler.named("safe-join-latch");
     caches
         .whenOpen()
         .thenRun(

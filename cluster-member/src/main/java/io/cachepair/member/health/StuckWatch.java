@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -67,13 +66,7 @@ public class StuckWatch implements DisposableBean {
     this.events = events;
     this.exit = exit;
     this.clock = clock;
-    this.poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "stuck-watch");
-              t.setDaemon(true);
-              return t;
-            });
+    this.poller = DaemonScheduler.named("stuck-watch");
     poller.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -116,14 +109,16 @@ public class StuckWatch implements DisposableBean {
     if (caches.state() == CacheState.OPEN && !latch.canStillTrip()) {
       return "the safe-join latch stopped polling before the dish service was ever safe";
     }
-    if (caches.state() == CacheState.OPEN) {
-      Cluster cluster = caches.coherence().getCluster();
-      boolean serviceDown = caches.ifOpen().map(o -> !o.service().isRunning()).orElse(false);
-      if (cluster != null && cluster.isRunning() && serviceDown) {
-        return "the dish service stopped and did not restart";
-      }
+    boolean serviceDown = caches.ifOpen().map(o -> !o.service().isRunning()).orElse(false);
+    if (caches.state() == CacheState.OPEN && serviceDown && clusterRunning()) {
+      return "the dish service stopped and did not restart";
     }
     return null;
+  }
+
+  private boolean clusterRunning() {
+    Cluster cluster = caches.coherence() == null ? null : caches.coherence().getCluster();
+    return cluster != null && cluster.isRunning();
   }
 
   @Override

@@ -1,4 +1,5 @@
 /**
- * {@code GET /api/cluster}: what this member sees of the cluster, to compare replicas from outside.
+ * The {@code cachepair} actuator endpoint on the management port: what this member sees of the
+ * cluster, for the operator's per-pod safety checks and to compare replicas from outside.
  */
 package io.cachepair.member.info;

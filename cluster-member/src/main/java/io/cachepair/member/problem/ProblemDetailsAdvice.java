@@ -1,10 +1,12 @@
 package io.cachepair.member.problem;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.cachepair.member.cache.ReplicaUnavailableException;
+import io.cachepair.member.input.BodyTooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -88,6 +90,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    BodyTooLargeException tooLarge = cause(ex, BodyTooLargeException.class);
+    if (tooLarge != null) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+      problem.setType(URI.create(ApiProblem.TYPE_BASE + "body-too-large"));
+      problem.setTitle("Request body too large");
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
     problem.setType(URI.create(ApiProblem.TYPE_BASE + "malformed-request"));
@@ -195,6 +205,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
   private static ProblemDetail problem(HttpStatus status, String type, String title, Exception e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
     problem.setType(URI.create(ApiProblem.TYPE_BASE + type));
@@ -211,10 +230,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return dot < 0 ? path : path.substring(dot + 1);
   }
 
+  // Jackson's refusal of a coercion (strict input): the value is worth echoing, the class names not
+  private static final java.util.regex.Pattern COERCED =
+      java.util.regex.Pattern.compile(
+          "^Cannot coerce (?:String|Integer|Floating-point|Boolean) value \\((.{0,60}?)\\)");
+
   private static String unreadableDetail(HttpMessageNotReadableException ex) {
     Throwable cause = ex.getCause();
     if (cause instanceof UnrecognizedPropertyException u) {
       return "unknown field '" + u.getPropertyName() + "'";
+    }
+    if (cause instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+      return path(f) + ": " + f.getOriginalMessage();
+    }
+    if (cause instanceof StreamConstraintsException limit) {
+      String what = limit.getOriginalMessage();
+      int cut = what.indexOf(" (");
+      return "the JSON exceeds a limit: " + (cut > 0 ? what.substring(0, cut) : what);
     }
     if (cause instanceof InvalidFormatException f) {
       return path(f) + ": '" + f.getValue() + "' is not " + jsonKind(f.getTargetType());
@@ -228,6 +260,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
           + ": the body ends before the JSON value is complete";
     }
     if (cause instanceof MismatchedInputException m && m.getTargetType() != null) {
+      java.util.regex.Matcher coerced = COERCED.matcher(String.valueOf(m.getOriginalMessage()));
+      if (coerced.find()) {
+        String value = coerced.group(1);
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+          value = value.substring(1, value.length() - 1);
+        }
+        return path(m) + ": '" + value + "' is not " + jsonKind(m.getTargetType());
+      }
       return path(m) + ": expected " + jsonKind(m.getTargetType());
     }
     if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException p) {

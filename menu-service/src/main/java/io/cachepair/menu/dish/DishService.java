@@ -1,6 +1,7 @@
 package io.cachepair.menu.dish;
 
 import io.cachepair.contract.dish.Dish;
+import io.cachepair.member.security.Caller;
 import io.cachepair.menu.MenuProperties;
 import io.cachepair.menu.gate.WriteGate;
 import io.cachepair.menu.record.DishRevisions;
@@ -232,9 +233,12 @@ public class DishService {
     return row.get();
   }
 
-  /** Records the written rows' revisions and outbox entries, in the write's transaction. */
+  /**
+   * Records the written rows' revisions (with the verified token's subject as their writer) and
+   * outbox entries, in the write's transaction.
+   */
   private void commit(List<Dish> written) {
-    revisions.record(written, null);
+    revisions.record(written, Caller.subject().orElse(null));
     outbox.recordAll(written);
   }
 

@@ -15,7 +15,9 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -27,9 +29,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.meta.WritePause;
-import io.cachepair.member.problem.ProblemDetailsConfiguration;
+import io.cachepair.member.MemberWebConfiguration;
 import io.cachepair.menu.gate.MenuNotReadyProblem;
 import io.cachepair.menu.gate.WritesPausedProblem;
+import io.cachepair.testsupport.security.SliceTokens;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,13 +40,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The HTTP contract of {@code /api/dishes} with the service and the database behind it as mocks:
@@ -51,8 +59,25 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * it. What the service decides is {@link DishServiceTest}'s business.
  */
 @WebMvcTest(DishController.class)
-@Import(ProblemDetailsConfiguration.class)
+@Import(MemberWebConfiguration.class)
 class DishControllerTest {
+
+  /**
+   * Every request of this slice comes from an editor (scope menu:write) unless it says otherwise
+   * ({@code .with(anonymous())} or another {@link SliceTokens#as}); the security rules are the
+   * services' own ({@link MemberWebConfiguration}).
+   */
+  @TestConfiguration
+  static class DefaultCaller {
+    @Bean
+    MockMvcBuilderCustomizer defaultCaller() {
+      return builder ->
+          builder.defaultRequest(
+              MockMvcRequestBuilders.get("/").with(SliceTokens.as("editor-1", "menu:write")));
+    }
+  }
+
+  @MockitoBean JwtDecoder jwtDecoder;
 
   private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -205,12 +230,38 @@ class DishControllerTest {
   }
 
   @Test
-  void create_unknownField_isIgnored() throws Exception {
-    when(service.create(tunaRollRequest())).thenReturn(tunaRoll(1));
-
+  void create_unknownField_is400NamingIt_andNothingIsWritten() throws Exception {
     mvc.perform(postJson("/api/dishes", with(tunaRollJson(), "/spiciness", "3")))
-        .andExpect(status().isCreated());
-    verify(service).create(tunaRollRequest());
+        .andExpect(problem(400, "malformed-request", "unknown field 'spiciness'"));
+    verifyNoInteractions(service);
+  }
+
+  // ---- who may write ----------------------------------------------------------------------------
+
+  @Test
+  void writes_withoutAToken_are401ProblemJson_readsAreOpen() throws Exception {
+    mvc.perform(postJson("/api/dishes", tunaRollJson()).with(anonymous()))
+        .andExpect(problem(401, "unauthorized"))
+        .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+    mvc.perform(delete("/api/dishes/spicy-tuna-roll").with(anonymous()))
+        .andExpect(problem(401, "unauthorized"));
+    when(service.get("spicy-tuna-roll")).thenReturn(tunaRoll(1));
+    mvc.perform(get("/api/dishes/spicy-tuna-roll").with(anonymous())).andExpect(status().isOk());
+    verify(service).get("spicy-tuna-roll");
+    verifyNoMoreInteractions(service);
+  }
+
+  @Test
+  void writes_withoutScopeMenuWrite_are403ProblemJson() throws Exception {
+    mvc.perform(postJson("/api/dishes", tunaRollJson()).with(SliceTokens.as("c-42")))
+        .andExpect(problem(403, "forbidden", "the token does not allow POST /api/dishes"));
+    mvc.perform(
+            postJson("/api/dishes/batch", "[" + tunaRollJson() + "]")
+                .with(SliceTokens.as("c-42", "orders:admin", "cluster:admin")))
+        .andExpect(problem(403, "forbidden"));
+    mvc.perform(delete("/api/dishes/spicy-tuna-roll").with(SliceTokens.as("c-42")))
+        .andExpect(problem(403, "forbidden"));
+    verifyNoInteractions(service);
   }
 
   @Test

@@ -2,30 +2,15 @@ package io.cachepair.menu.dish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cachepair.testsupport.validation.TestValidator;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DishRequestValidationTest {
 
-  private static ValidatorFactory factory;
-  private static Validator validator;
-
-  @BeforeAll
-  static void validator() {
-    factory = Validation.buildDefaultValidatorFactory();
-    validator = factory.getValidator();
-  }
-
-  @AfterAll
-  static void close() {
-    factory.close();
-  }
+  private static final Validator validator = TestValidator.get();
 
   private static DishRequest tunaRoll() {
     return new DishRequest(null, "Spicy Tuna Roll", null, "sushi", 1250L, "EUR", null);

@@ -10,16 +10,13 @@ import io.cachepair.menu.gate.MenuNotReadyProblem;
 import io.cachepair.menu.gate.WriteGate;
 import io.cachepair.menu.record.DishRevisions;
 import io.cachepair.menu.record.VersionSequence;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
+import io.cachepair.testsupport.validation.TestValidator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
@@ -38,23 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class DishServiceTest {
 
-  private static ValidatorFactory validation;
-
   private DishRepository dishes;
   private DishOutbox outbox;
   private ApplicationAvailabilityBean availability;
   private final List<Object> published = Collections.synchronizedList(new ArrayList<>());
   private DishService service;
-
-  @BeforeAll
-  static void validation() {
-    validation = Validation.buildDefaultValidatorFactory();
-  }
-
-  @AfterAll
-  static void close() {
-    validation.close();
-  }
 
   @BeforeEach
   void service() {
@@ -92,7 +77,7 @@ class DishServiceTest {
             new MenuOrigin(properties, new MockEnvironment()),
             new TransactionTemplate(new DataSourceTransactionManager(ds)),
             published::add,
-            validation.getValidator(),
+            TestValidator.get(),
             properties,
             new WriteGate(availability, new DishCaches(null, List.of(), refusal -> {}), 1));
   }

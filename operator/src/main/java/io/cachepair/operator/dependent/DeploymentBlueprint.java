@@ -5,6 +5,7 @@ import io.cachepair.operator.api.v1alpha1.CachedServicePairSpec;
 import io.cachepair.operator.api.v1alpha1.DurationField;
 import io.cachepair.operator.api.v1alpha1.PodSpecOverrides;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
+import io.cachepair.operator.api.v1alpha1.SecuritySpec;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.ServiceSpec;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -171,24 +172,13 @@ public final class DeploymentBlueprint {
                 .endPreStop()
                 .endLifecycle()
                 .withVolumeMounts(
-                    mergeByName(
-                        List.of(
-                            new VolumeMountBuilder()
-                                .withName(DATA_VOLUME)
-                                .withMountPath("/data")
-                                .build(),
-                            new VolumeMountBuilder()
-                                .withName(TMP_VOLUME)
-                                .withMountPath("/tmp")
-                                .build()),
-                        pod.getVolumeMounts(),
-                        VolumeMount::getName))
+                    mergeByName(mounts(pair), pod.getVolumeMounts(), VolumeMount::getName))
                 .withSecurityContext(
                     pod.getContainerSecurityContext() != null
                         ? pod.getContainerSecurityContext()
                         : containerSecurity())
                 .build())
-        .withVolumes(mergeByName(volumes(service), pod.getVolumes(), Volume::getName))
+        .withVolumes(mergeByName(volumes(pair, service), pod.getVolumes(), Volume::getName))
         .endSpec()
         .build();
   }
@@ -251,22 +241,6 @@ public final class DeploymentBlueprint {
     }
   }
 
-  /**
-   * The dish service's write and restore quorum: a majority of the pair's storage members (every
-   * menu and order pod stores partitions), so a minority island — a pod cut off from the others —
-   * takes no writes and restores nothing; its menus answer 503 and the majority carries on. Below
-   * three members no majority survives the loss of one, so the quorum stays 1 there (a cut-off
-   * member's writes then reach the database and are re-published when the islands merge).
-   */
-  static int writeQuorum(CachedServicePairSpec spec) {
-    int members = replicas(spec.getMenu()) + replicas(spec.getOrder());
-    return members < 3 ? 1 : members / 2 + 1;
-  }
-
-  private static int replicas(ServiceSpec service) {
-    return service == null || service.getReplicas() == null ? 1 : service.getReplicas();
-  }
-
   /** The preload budget of the spec, defaulted like the CRD does. */
   public static Duration preloadTimeout(CachedServicePairSpec spec) {
     return DurationField.parse(spec.getCache().getPreloadTimeout(), DEFAULT_PRELOAD_TIMEOUT);
@@ -286,6 +260,11 @@ public final class DeploymentBlueprint {
         .endRollingUpdate()
         .build();
   }
+
+  /** Where a member finds the pair's cluster TLS files (the Secret named in spec.security). */
+  static final String CLUSTER_TLS_PATH = "/etc/cachepair/cluster-tls";
+
+  private static final String CLUSTER_TLS_VOLUME = "cluster-tls";
 
   static List<EnvVar> environment(CachedServicePair pair, ServiceRole role) {
     CachedServicePairSpec spec = pair.getSpec();
@@ -316,12 +295,21 @@ public final class DeploymentBlueprint {
     env.add(value("CACHEPAIR_CACHE_NAME", spec.getCache().getName()));
     env.add(value("CACHEPAIR_CACHE_SCHEMAVERSION", spec.getCache().getSchemaVersion()));
     env.add(value("CACHEPAIR_PRELOAD_TIMEOUT", preloadTimeout(spec).toSeconds()));
-    env.add(value("CACHEPAIR_CACHE_QUORUM", writeQuorum(spec)));
     if (service.getDatabase() != null && service.getDatabase().isExternal()) {
       String secret = service.getDatabase().getSecretName();
       env.add(secretKey("SPRING_DATASOURCE_URL", secret, "url"));
       env.add(secretKey("SPRING_DATASOURCE_USERNAME", secret, "username"));
       env.add(secretKey("SPRING_DATASOURCE_PASSWORD", secret, "password"));
+    }
+    SecuritySpec security = spec.getSecurity();
+    if (security != null && security.getClusterTlsSecret() != null) {
+      env.add(value("CACHEPAIR_CLUSTER_TLSDIR", CLUSTER_TLS_PATH));
+    } else if (security != null && Boolean.TRUE.equals(security.getInsecureCluster())) {
+      env.add(value("CACHEPAIR_CLUSTER_INSECURE", "true"));
+    }
+    if (security != null && security.getJwkSetUri() != null) {
+      env.add(
+          value("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", security.getJwkSetUri()));
     }
     env.add(value("JAVA_TOOL_OPTIONS", JvmOptions.of(service)));
     if (service.getEnv() != null) {
@@ -341,6 +329,43 @@ public final class DeploymentBlueprint {
         port("cluster-udp", PairPorts.CLUSTER, "UDP"),
         port("unicast", PairPorts.UNICAST, "TCP"),
         port("unicast-udp", PairPorts.UNICAST, "UDP"));
+  }
+
+  private static List<VolumeMount> mounts(CachedServicePair pair) {
+    List<VolumeMount> mounts = new ArrayList<>();
+    mounts.add(new VolumeMountBuilder().withName(DATA_VOLUME).withMountPath("/data").build());
+    mounts.add(new VolumeMountBuilder().withName(TMP_VOLUME).withMountPath("/tmp").build());
+    if (clusterTlsSecret(pair) != null) {
+      mounts.add(
+          new VolumeMountBuilder()
+              .withName(CLUSTER_TLS_VOLUME)
+              .withMountPath(CLUSTER_TLS_PATH)
+              .withReadOnly(true)
+              .build());
+    }
+    return mounts;
+  }
+
+  private static String clusterTlsSecret(CachedServicePair pair) {
+    SecuritySpec security = pair.getSpec().getSecurity();
+    return security == null ? null : security.getClusterTlsSecret();
+  }
+
+  private static List<Volume> volumes(CachedServicePair pair, ServiceSpec service) {
+    List<Volume> volumes = new ArrayList<>(volumes(service));
+    String secret = clusterTlsSecret(pair);
+    if (secret != null) {
+      // group-readable: the pod's fsGroup owns the files, the key is never world-readable
+      volumes.add(
+          new VolumeBuilder()
+              .withName(CLUSTER_TLS_VOLUME)
+              .withNewSecret()
+              .withSecretName(secret)
+              .withDefaultMode(0440)
+              .endSecret()
+              .build());
+    }
+    return volumes;
   }
 
   private static List<Volume> volumes(ServiceSpec service) {

@@ -1,22 +1,29 @@
 package io.cachepair.operator.probes;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Talks to each pod's management port over plain HTTP with short timeouts, every pod at once, so a
- * reconcile waits at most one timeout whatever the number of pods.
+ * reconcile waits at most one timeout whatever the number of pods. It sends the operator's bearer
+ * token (scopes {@code cluster:read} for the safety endpoint, {@code cluster:admin} for the write
+ * pause) when it has one.
  */
 public final class HttpMemberProbe implements MemberProbe, WritePauseClient {
 
@@ -29,21 +36,53 @@ public final class HttpMemberProbe implements MemberProbe, WritePauseClient {
   private final HttpClient http;
   private final Duration timeout;
   private final Function<MemberPod, URI> base;
+  private final Supplier<Optional<String>> token;
 
   /**
    * @param timeout bound of one request, connect included
    * @param base the management base URI of a pod, e.g. {@code http://10.0.0.7:9080}
    */
   public HttpMemberProbe(Duration timeout, Function<MemberPod, URI> base) {
+    this(timeout, base, Optional::empty);
+  }
+
+  /**
+   * @param timeout bound of one request, connect included
+   * @param base the management base URI of a pod, e.g. {@code http://10.0.0.7:9080}
+   * @param token the bearer token to send, asked for on every request
+   */
+  public HttpMemberProbe(
+      Duration timeout, Function<MemberPod, URI> base, Supplier<Optional<String>> token) {
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     this.timeout = timeout;
     this.base = base;
+    this.token = token;
   }
 
-  /** Asks each pod on its IP and the management port. */
-  public static HttpMemberProbe onPodIps(Duration timeout) {
+  /**
+   * Asks each pod on its IP and the management port.
+   *
+   * @param timeout bound of one request
+   * @param tokenFile a file holding the bearer token (a mounted Secret, re-read on every request),
+   *     or {@code null} to send none
+   */
+  public static HttpMemberProbe onPodIps(Duration timeout, Path tokenFile) {
     return new HttpMemberProbe(
-        timeout, pod -> URI.create("http://" + pod.ip() + ":" + MANAGEMENT_PORT));
+        timeout,
+        pod -> URI.create("http://" + pod.ip() + ":" + MANAGEMENT_PORT),
+        () -> readToken(tokenFile));
+  }
+
+  static Optional<String> readToken(Path file) {
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      String value = Files.readString(file).trim();
+      return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -152,7 +191,10 @@ public final class HttpMemberProbe implements MemberProbe, WritePauseClient {
   }
 
   private HttpRequest.Builder request(URI uri) {
-    return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+    token.get().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    return request;
   }
 
   private static String jsonString(String value) {

@@ -8,6 +8,7 @@ import io.cachepair.operator.api.v1alpha1.DatabaseSpec;
 import io.cachepair.operator.api.v1alpha1.EmbeddedDatabaseSpec;
 import io.cachepair.operator.api.v1alpha1.RolloutStep;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
+import io.cachepair.operator.api.v1alpha1.SecuritySpec;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.ServiceSpec;
 import io.cachepair.operator.api.v1alpha1.StepAction;
@@ -44,7 +45,6 @@ class DeploymentBlueprintTest {
     assertThat(env.get("COHERENCE_ROLE").getValue()).isEqualTo("menu");
     assertThat(env.get("CACHEPAIR_CACHE_SCHEMAVERSION").getValue()).isEqualTo("3");
     assertThat(env.get("CACHEPAIR_PRELOAD_TIMEOUT").getValue()).isEqualTo("300");
-    assertThat(env.get("CACHEPAIR_CACHE_QUORUM").getValue()).isEqualTo("1");
     assertThat(env.get("SERVER_PORT").getValue()).isEqualTo("8080");
     assertThat(env.get("MANAGEMENT_SERVER_PORT").getValue()).isEqualTo("9080");
     assertThat(env.get("COHERENCE_IPMONITOR_PINGTIMEOUT").getValue()).isEqualTo("0");
@@ -57,17 +57,52 @@ class DeploymentBlueprintTest {
   }
 
   @Test
-  void writeQuorum_isAMajorityOfEveryStorageMember_oneBelowThree() {
+  void desired_security_mountsTheClusterTlsSecret_andPointsTheServicesAtTheKeys() {
     CachedServicePair pair = Pairs.minimal("food");
-    int[][] cases = {{1, 1, 1}, {2, 1, 2}, {2, 2, 3}, {3, 2, 3}, {3, 3, 4}, {5, 4, 5}};
-    for (int[] c : cases) {
-      pair.getSpec().getMenu().setReplicas(c[0]);
-      pair.getSpec().getOrder().setReplicas(c[1]);
+    SecuritySpec security = new SecuritySpec();
+    security.setClusterTlsSecret("food-cluster-tls");
+    security.setJwkSetUri("https://idp.example.com/jwks.json");
+    pair.getSpec().setSecurity(security);
 
-      assertThat(env(order.desiredFor(pair, null)).get("CACHEPAIR_CACHE_QUORUM").getValue())
-          .as("%d menus + %d orders", c[0], c[1])
-          .isEqualTo(String.valueOf(c[2]));
-    }
+    Deployment deployment = menu.desiredFor(pair, null);
+    Map<String, EnvVar> env = env(deployment);
+
+    assertThat(env.get("CACHEPAIR_CLUSTER_TLSDIR").getValue())
+        .isEqualTo("/etc/cachepair/cluster-tls");
+    assertThat(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI").getValue())
+        .isEqualTo("https://idp.example.com/jwks.json");
+    assertThat(env).doesNotContainKey("CACHEPAIR_CLUSTER_INSECURE");
+    var podSpec = deployment.getSpec().getTemplate().getSpec();
+    assertThat(podSpec.getVolumes())
+        .filteredOn(v -> v.getSecret() != null)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.getSecret().getSecretName()).isEqualTo("food-cluster-tls");
+              assertThat(v.getSecret().getDefaultMode()).isEqualTo(0440);
+            });
+    assertThat(podSpec.getContainers().get(0).getVolumeMounts())
+        .anySatisfy(
+            m -> {
+              assertThat(m.getMountPath()).isEqualTo("/etc/cachepair/cluster-tls");
+              assertThat(m.getReadOnly()).isTrue();
+            });
+  }
+
+  @Test
+  void desired_insecureCluster_saysSo_andWithoutSecurityNothingIsRendered() {
+    CachedServicePair pair = Pairs.minimal("food");
+    assertThat(env(menu.desiredFor(pair, null)))
+        .doesNotContainKeys(
+            "CACHEPAIR_CLUSTER_TLSDIR",
+            "CACHEPAIR_CLUSTER_INSECURE",
+            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI");
+    SecuritySpec security = new SecuritySpec();
+    security.setInsecureCluster(true);
+    pair.getSpec().setSecurity(security);
+
+    assertThat(env(menu.desiredFor(pair, null)).get("CACHEPAIR_CLUSTER_INSECURE").getValue())
+        .isEqualTo("true");
   }
 
   @Test

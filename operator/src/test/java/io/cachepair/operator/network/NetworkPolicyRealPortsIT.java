@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
+import io.cachepair.operator.api.v1alpha1.SecuritySpec;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.dependent.CoherenceNetworkPolicyDependent;
 import io.cachepair.operator.dependent.DeploymentBlueprint;
@@ -12,6 +13,7 @@ import io.cachepair.operator.dependent.Rendering;
 import io.cachepair.operator.testing.Pairs;
 import io.cachepair.testsupport.netns.ListeningSocket;
 import io.cachepair.testsupport.netns.NetworkNamespace;
+import io.cachepair.testsupport.tls.TestCertificates;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -61,6 +63,11 @@ class NetworkPolicyRealPortsIT {
     Files.createDirectories(logs);
 
     CachedServicePair pair = Pairs.minimal("food");
+    // production shape: cluster TLS from a Secret, tokens checked against an identity provider
+    SecuritySpec security = new SecuritySpec();
+    security.setClusterTlsSecret("food-cluster-tls");
+    security.setJwkSetUri("https://idp.example.com/.well-known/jwks.json");
+    pair.getSpec().setSecurity(security);
     pair.getSpec()
         .getMenu()
         .setResources(
@@ -76,6 +83,11 @@ class NetworkPolicyRealPortsIT {
     Map<String, String> hosts = Map.of(PairNames.wkaHost(pair), podIp);
     try (NetworkNamespace ns = NetworkNamespace.create("cachepair-menu", POD_CIDR, hosts)) {
       Map<String, String> env = kubeletEnvironment(container, podIp, work);
+      // the kubelet mounts the Secret there; here the test CA's member files stand in for it
+      assertThat(container.getVolumeMounts())
+          .anySatisfy(
+              m -> assertThat(m.getMountPath()).isEqualTo(env.get("CACHEPAIR_CLUSTER_TLSDIR")));
+      env.put("CACHEPAIR_CLUSTER_TLSDIR", TestCertificates.sharedMember().dir().toString());
       Path log = logs.resolve("netns-menu-service.log");
       Process menu = ns.start(List.of(java(), "-jar", jar.toString()), env, log);
 

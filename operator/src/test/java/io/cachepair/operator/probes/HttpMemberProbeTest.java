@@ -9,7 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +133,39 @@ class HttpMemberProbeTest {
         .containsExactly(
             "POST /actuator/writepause {\"reason\":\"rollout of shop/food\",\"seconds\":60}",
             "DELETE /actuator/writepause");
+  }
+
+  @Test
+  void everyCall_sendsTheTokenFromItsFile_readAgainEachTime() throws IOException {
+    List<String> authorizations = new ArrayList<>();
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    Path tokenFile = Files.createTempFile("operator-token", "");
+    Files.writeString(tokenFile, "first.jwt.token\n");
+    int port = server.getAddress().getPort();
+    HttpMemberProbe probe =
+        new HttpMemberProbe(
+            Duration.ofSeconds(2),
+            p -> URI.create("http://127.0.0.1:" + port),
+            () -> HttpMemberProbe.readToken(tokenFile));
+
+    probe.read(List.of(pod));
+    Files.writeString(tokenFile, "rotated.jwt.token");
+    probe.pause(pod, "r", Duration.ofSeconds(60));
+    Files.delete(tokenFile);
+    probe.resume(pod);
+
+    assertThat(authorizations)
+        .containsExactly("Bearer first.jwt.token", "Bearer rotated.jwt.token", null);
   }
 
   @Test

@@ -100,7 +100,8 @@ public final class OperatorOnMock implements AutoCloseable {
             false,
             0,
             Duration.ofSeconds(1),
-            identity == null ? "operator-on-mock" : identity);
+            identity == null ? "operator-on-mock" : identity,
+            null);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Operator operator =
         new Operator(

@@ -1,7 +1,9 @@
 package io.cachepair.order.ordering;
 
+import io.cachepair.member.security.Caller;
+import io.cachepair.member.security.Scopes;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +19,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /api/orders}: place (201 + Location; a replay of an Idempotency-Key answers 200 with the
- * first order and {@code Idempotent-Replayed: true}), read, list by customer, cancel (idempotent).
+ * first order and {@code Idempotent-Replayed: true}), read, list, cancel (idempotent) — always as
+ * the customer the bearer token names ({@code sub}); {@code orders:admin} may read any customer's.
  */
 @RestController
 @RequestMapping("/api/orders")
@@ -36,7 +39,11 @@ class OrderController {
   ResponseEntity<Order> place(
       @Valid @RequestBody PlaceOrderRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    Placement placement = orders.place(request, idempotencyKey);
+    String customer = subject();
+    if (request.customerId() != null && !request.customerId().equals(customer)) {
+      throw new CustomerMismatchProblem(request.customerId(), customer, "orders are placed");
+    }
+    Placement placement = orders.place(request.forCustomer(customer), idempotencyKey);
     var location =
         ServletUriComponentsBuilder.fromCurrentRequestUri()
             .path("/{id}")
@@ -48,19 +55,41 @@ class OrderController {
         .body(placement.order());
   }
 
+  /** One order: the caller's own, or any with {@code orders:admin}; others are 404s. */
   @GetMapping("/{id}")
   Order get(@PathVariable String id) {
-    return orders.get(id);
+    Order order = orders.get(id);
+    if (!order.customerId().equals(subject()) && !Caller.hasScope(Scopes.ORDERS_ADMIN)) {
+      throw new OrderNotFoundProblem(id);
+    }
+    return order;
   }
 
+  /** The caller's orders; with {@code orders:admin}, those of the {@code customerId} asked for. */
   @GetMapping
-  CustomerOrders byCustomer(@RequestParam @NotBlank String customerId) {
-    return new CustomerOrders(customerId, orders.byCustomer(customerId));
+  CustomerOrders byCustomer(@RequestParam(required = false) @Size(max = 100) String customerId) {
+    String customer = subject();
+    if (customerId != null && !customerId.equals(customer)) {
+      if (!Caller.hasScope(Scopes.ORDERS_ADMIN)) {
+        throw new CustomerMismatchProblem(customerId, customer, "orders are listed");
+      }
+      customer = customerId;
+    }
+    return new CustomerOrders(customer, orders.byCustomer(customer));
   }
 
+  /** Cancels one of the caller's own orders; anyone else's is a 404. */
   @PostMapping("/{id}/cancel")
   Order cancel(@PathVariable String id) {
+    if (!orders.get(id).customerId().equals(subject())) {
+      throw new OrderNotFoundProblem(id);
+    }
     return orders.cancel(id);
+  }
+
+  private static String subject() {
+    // the security chain lets no request without a verified subject reach this controller
+    return Caller.subject().orElseThrow(() -> new IllegalStateException("no authenticated caller"));
   }
 
   /** A customer's orders, newest first; a wrapper so paging can be added without breaking it. */

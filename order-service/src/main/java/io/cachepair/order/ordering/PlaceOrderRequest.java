@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -14,12 +15,19 @@ import java.util.List;
  * The body of {@code POST /api/orders}; bean validation rejects it with a 400 naming the field
  * before any dish is looked up.
  *
- * @param customerId who orders; not blank
+ * @param customerId who orders: optional, and when present it must be the token's subject (the
+ *     customer is always the token's)
  * @param items one to {@value #MAX_ITEMS} lines
  */
 public record PlaceOrderRequest(
-    @NotBlank @Size(max = 100) String customerId,
+    @Size(max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        String customerId,
     @NotEmpty @Size(max = MAX_ITEMS) List<@NotNull @Valid Item> items) {
+
+  /** The same request placed by {@code customer}. */
+  PlaceOrderRequest forCustomer(String customer) {
+    return new PlaceOrderRequest(customer, items);
+  }
 
   /** The most lines one order may have. */
   public static final int MAX_ITEMS = 100;

@@ -4,6 +4,7 @@ import static io.cachepair.testsupport.problem.ProblemMatchers.problem;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -11,11 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cachepair.contract.dish.Dish;
+import io.cachepair.member.MemberWebConfiguration;
 import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.LocalDishes;
 import io.cachepair.member.cache.ReplicaUnavailableException;
-import io.cachepair.member.problem.ProblemDetailsConfiguration;
 import io.cachepair.order.readiness.CompleteReplica;
+import io.cachepair.testsupport.security.SliceTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The HTTP contract of {@code /api/menu} with the local replica ({@link LocalDishes}) as a mock:
@@ -35,8 +42,24 @@ import org.springframework.test.web.servlet.MockMvc;
  * Retry-After while the replica is not open.
  */
 @WebMvcTest(MenuController.class)
-@Import(ProblemDetailsConfiguration.class)
+@Import(MemberWebConfiguration.class)
 class MenuControllerTest {
+
+  /**
+   * Every request of this slice comes from customer c-42 unless it says otherwise ({@code
+   * .with(anonymous())} or another {@link SliceTokens#as}); the security rules are the services'
+   * own ({@link MemberWebConfiguration}).
+   */
+  @TestConfiguration
+  static class DefaultCaller {
+    @Bean
+    MockMvcBuilderCustomizer defaultCaller() {
+      return builder ->
+          builder.defaultRequest(MockMvcRequestBuilders.get("/").with(SliceTokens.as("c-42")));
+    }
+  }
+
+  @MockitoBean JwtDecoder jwtDecoder;
 
   @Autowired MockMvc mvc;
   @MockitoBean LocalDishes dishes;
@@ -53,6 +76,14 @@ class MenuControllerTest {
         .updatedAt(Instant.parse("2025-05-01T08:00:00Z"))
         .origin("menu-test")
         .build();
+  }
+
+  @Test
+  void theMenu_isOpen_withoutAToken() throws Exception {
+    when(dishes.page(0, 20)).thenReturn(List.of(misoSoup()));
+    when(dishes.count()).thenReturn(1);
+
+    mvc.perform(get("/api/menu").with(anonymous())).andExpect(status().isOk());
   }
 
   @Test

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,22 +18,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.cachepair.member.MemberWebConfiguration;
 import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.ReplicaUnavailableException;
-import io.cachepair.member.problem.ProblemDetailsConfiguration;
+import io.cachepair.testsupport.security.SliceTokens;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The HTTP contract of {@code /api/orders} with {@link OrderService} as a mock: status codes,
@@ -41,8 +49,24 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * OrderServiceApiIT}'s.
  */
 @WebMvcTest(OrderController.class)
-@Import(ProblemDetailsConfiguration.class)
+@Import(MemberWebConfiguration.class)
 class OrderControllerTest {
+
+  /**
+   * Every request of this slice comes from customer c-42 unless it says otherwise ({@code
+   * .with(anonymous())} or another {@link SliceTokens#as}); the security rules are the services'
+   * own ({@link MemberWebConfiguration}).
+   */
+  @TestConfiguration
+  static class DefaultCaller {
+    @Bean
+    MockMvcBuilderCustomizer defaultCaller() {
+      return builder ->
+          builder.defaultRequest(MockMvcRequestBuilders.get("/").with(SliceTokens.as("c-42")));
+    }
+  }
+
+  @MockitoBean JwtDecoder jwtDecoder;
 
   private static final String ORDER_ID = "6f1c2a4e-0d7b-4c1e-9a55-3b2f7c9d8e10";
   private static final Instant PLACED_AT = Instant.parse("2025-05-01T08:30:00.123Z");
@@ -129,11 +153,56 @@ class OrderControllerTest {
   }
 
   @Test
-  void placeOrder_unknownField_isIgnored() throws Exception {
+  void placeOrder_unknownField_is400NamingIt() throws Exception {
+    mvc.perform(placeOrder(with(misoSoupJson(), "/items/0/note", "\"extra ginger\"")))
+        .andExpect(problem(400, "malformed-request", "unknown field 'note'"));
+    // the typo that used to skip the price guard silently
+    mvc.perform(placeOrder(with(misoSoupJson(), "/items/0/expectedUnitPriceCent", "450")))
+        .andExpect(problem(400, "malformed-request", "unknown field 'expectedUnitPriceCent'"));
+    verifyNoInteractions(orders);
+  }
+
+  // ---- whose order ------------------------------------------------------------------------------
+
+  @Test
+  void placeOrder_withoutCustomerId_isTheTokensCustomers() throws Exception {
     when(orders.place(misoSoupRequest(), null)).thenReturn(new Placement(misoSoupOrder(), true));
 
-    mvc.perform(placeOrder(with(misoSoupJson(), "/items/0/note", "\"extra ginger\"")))
-        .andExpect(status().isCreated());
+    mvc.perform(placeOrder("{\"items\":[{\"dishId\":\"miso-soup\",\"quantity\":2}]}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.customerId").value("c-42"));
+  }
+
+  @Test
+  void placeOrder_withoutAToken_is401_forAnotherCustomer_is403() throws Exception {
+    mvc.perform(placeOrder(misoSoupJson()).with(anonymous()))
+        .andExpect(problem(401, "unauthorized"));
+    mvc.perform(placeOrder(misoSoupJson()).with(SliceTokens.as("c-7")))
+        .andExpect(
+            problem(
+                403,
+                "customer-mismatch",
+                "customerId 'c-42' is not the token's subject 'c-7'; orders are placed only as the"
+                    + " customer the token names (leave customerId out)"));
+    verifyNoInteractions(orders);
+  }
+
+  @Test
+  void anotherCustomersOrder_is404ToReadAndCancel_ordersAdminReadsIt() throws Exception {
+    when(orders.get(ORDER_ID)).thenReturn(misoSoupOrder());
+
+    mvc.perform(get("/api/orders/" + ORDER_ID).with(SliceTokens.as("c-7")))
+        .andExpect(problem(404, "order-not-found"));
+    mvc.perform(post("/api/orders/" + ORDER_ID + "/cancel").with(SliceTokens.as("c-7")))
+        .andExpect(problem(404, "order-not-found"));
+    mvc.perform(
+            post("/api/orders/" + ORDER_ID + "/cancel")
+                .with(SliceTokens.as("support", "orders:admin")))
+        .andExpect(problem(404, "order-not-found"));
+    mvc.perform(get("/api/orders/" + ORDER_ID).with(SliceTokens.as("support", "orders:admin")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.customerId").value("c-42"));
+    verify(orders, never()).cancel(any());
   }
 
   @Test
@@ -270,7 +339,6 @@ class OrderControllerTest {
         "/items                          | []         | items: must not be empty",
         "/items                          |            | items: must not be empty",
         "/customerId                     | `\"  \"`   | customerId: must not be blank",
-        "/customerId                     |            | customerId: must not be blank",
       })
   void placeOrder_invalidField_returns400NamingIt(String pointer, String rawValue, String detail)
       throws Exception {
@@ -359,17 +427,29 @@ class OrderControllerTest {
   }
 
   @Test
-  void listOrders_blankCustomerId_returns400() throws Exception {
+  void listOrders_anotherCustomerId_is403_unlessOrdersAdmin() throws Exception {
     mvc.perform(get("/api/orders").param("customerId", " "))
-        .andExpect(problem(400, "validation", "customerId: must not be blank"));
+        .andExpect(problem(403, "customer-mismatch"));
+    mvc.perform(get("/api/orders").param("customerId", "c-7"))
+        .andExpect(problem(403, "customer-mismatch"));
     verifyNoInteractions(orders);
+    when(orders.byCustomer("c-7")).thenReturn(List.of());
+    mvc.perform(
+            get("/api/orders")
+                .param("customerId", "c-7")
+                .with(SliceTokens.as("support", "orders:admin")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.customerId").value("c-7"));
   }
 
   @Test
-  void listOrders_withoutCustomerId_returns400() throws Exception {
+  void listOrders_withoutCustomerId_listsTheTokensCustomers() throws Exception {
+    when(orders.byCustomer("c-42")).thenReturn(List.of(misoSoupOrder()));
+
     mvc.perform(get("/api/orders"))
-        .andExpect(problem(400, "validation", "customerId: is required"));
-    verifyNoInteractions(orders);
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.customerId").value("c-42"))
+        .andExpect(jsonPath("$.orders[0].id").value(ORDER_ID));
   }
 
   @Test
@@ -384,6 +464,7 @@ class OrderControllerTest {
             OrderStatus.CANCELLED,
             PLACED_AT,
             PLACED_AT.plusSeconds(60));
+    when(orders.get(ORDER_ID)).thenReturn(misoSoupOrder());
     when(orders.cancel(ORDER_ID)).thenReturn(cancelled);
 
     mvc.perform(post("/api/orders/" + ORDER_ID + "/cancel"))
@@ -395,7 +476,7 @@ class OrderControllerTest {
 
   @Test
   void cancel_unknownOrder_returns404() throws Exception {
-    when(orders.cancel("no-such-order")).thenThrow(new OrderNotFoundProblem("no-such-order"));
+    when(orders.get("no-such-order")).thenThrow(new OrderNotFoundProblem("no-such-order"));
 
     mvc.perform(post("/api/orders/no-such-order/cancel"))
         .andExpect(problem(404, "order-not-found", "order 'no-such-order' does not exist"));

@@ -2,33 +2,19 @@ package io.cachepair.order.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cachepair.testsupport.validation.TestValidator;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PlaceOrderRequestValidationTest {
 
-  private static jakarta.validation.ValidatorFactory factory;
-  private static Validator validator;
-
-  @BeforeAll
-  static void validator() {
-    factory = Validation.buildDefaultValidatorFactory();
-    validator = factory.getValidator();
-  }
-
-  @AfterAll
-  static void close() {
-    factory.close();
-  }
+  private static final Validator validator = TestValidator.get();
 
   private static List<String> violations(PlaceOrderRequest request) {
     return validator.validate(request).stream()

@@ -57,7 +57,8 @@ public final class FinalState {
         }
       }
       state.finals.put(m.name() + (menu ? " (database)" : " (view)"), versions);
-      state.digests.put(m.name() + " view", m.cluster().path("localView").path("digest").asText());
+      state.digests.put(
+          m.name() + " view", m.clusterWithDigest().path("view").path("digest").asText());
       if (menu) {
         state.digests.put(m.name() + " database", databaseDigest(m));
       }

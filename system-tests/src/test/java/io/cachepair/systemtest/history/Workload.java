@@ -182,8 +182,7 @@ public final class Workload {
     while (running) {
       ServiceProcess replica = orders.get(random.nextInt(orders.size()));
       String dish = hotDishes.get(random.nextInt(hotDishes.size()));
-      Map<String, Object> order =
-          Map.of("customerId", "history", "items", List.of(Map.of("dishId", dish, "quantity", 1)));
+      Map<String, Object> order = Map.of("items", List.of(Map.of("dishId", dish, "quantity", 1)));
       HttpResult r =
           call(
               () ->

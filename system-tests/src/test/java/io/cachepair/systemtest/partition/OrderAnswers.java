@@ -79,9 +79,8 @@ public final class OrderAnswers {
   }
 
   private static Answer order(ServiceProcess replica, String dishId) {
-    Map<String, Object> body =
-        Map.of(
-            "customerId", "partition", "items", List.of(Map.of("dishId", dishId, "quantity", 1)));
+    // the customer is the token's subject (ServiceProcess.CUSTOMER)
+    Map<String, Object> body = Map.of("items", List.of(Map.of("dishId", dishId, "quantity", 1)));
     long sent = System.nanoTime();
     try {
       HttpResult r =

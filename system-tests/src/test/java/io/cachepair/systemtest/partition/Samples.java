@@ -59,12 +59,12 @@ public final class Samples {
     List<Integer> ids = new ArrayList<>();
     int count = -1;
     try {
-      HttpResult r = m.http().get("/api/cluster");
+      HttpResult r = m.management().get("/actuator/cachepair");
       if (r.status() == 200) {
         for (JsonNode member : r.json().path("members")) {
           ids.add(member.path("id").asInt());
         }
-        count = r.json().path("localView").path("count").asInt(-1);
+        count = r.json().path("view").path("count").asInt(-1);
       }
     } catch (RuntimeException e) {
       // no answer: nothing seen

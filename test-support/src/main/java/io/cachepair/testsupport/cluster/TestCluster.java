@@ -1,6 +1,8 @@
 package io.cachepair.testsupport.cluster;
 
 import io.cachepair.testsupport.net.FreePorts;
+import io.cachepair.testsupport.tls.TestCertificates;
+import io.cachepair.testsupport.tokens.JwksServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +12,12 @@ import java.util.UUID;
 
 /**
  * A Coherence cluster of its own for one test class: a unique name and a unique cluster port, so
- * that parallel runs and other clusters on the machine never join it, and the full loopback recipe
- * of DESIGN §5 that keeps every socket of its members on 127.0.0.1.
+ * that parallel runs and other clusters on the machine never join it (TLS clusters cannot share a
+ * port anyway), the full loopback recipe of DESIGN §5 that keeps every socket of its members on
+ * 127.0.0.1, and the production shape: all cluster traffic over the {@code tls-files} socket
+ * provider with client authentication, with a member certificate of the test JVM's CA ({@link
+ * TestCertificates}); for services also bearer tokens checked against the test JVM's key server
+ * ({@link JwksServer}).
  *
  * @param name the cluster name
  * @param port the cluster port (WKA on 127.0.0.1)
@@ -46,6 +52,18 @@ public record TestCluster(String name, int port) {
    * @return property name to value
    */
   public Map<String, String> coherenceProperties() {
+    Map<String, String> properties = loopbackProperties();
+    properties.putAll(TestCertificates.sharedMember().coherenceProperties());
+    return properties;
+  }
+
+  /**
+   * The identity and loopback recipe without TLS: only for a member that must not get in (the
+   * rogue-member tests add a TLS setup of their own, or none).
+   *
+   * @return property name to value
+   */
+  public Map<String, String> loopbackProperties() {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("coherence.cluster", name);
     properties.put("coherence.clusterport", String.valueOf(port));
@@ -63,8 +81,9 @@ public record TestCluster(String name, int port) {
    * host ({@code netns.TestHost}) that has its network to itself: Kubernetes' cluster and unicast
    * ports (the unicast port pinned), the host's cluster-link address as {@code localhost} and
    * discovery address, well-known addresses from a host name that resolves to every host's cluster
-   * address (as the headless WKA Service does), and the IpMonitor disabled as on Kubernetes.
-   * Coherence's management and health endpoints stay on the host's loopback.
+   * address (as the headless WKA Service does), the IpMonitor disabled as on Kubernetes, and TLS as
+   * in {@link #coherenceProperties()}. Coherence's management and health endpoints stay on the
+   * host's loopback.
    *
    * @param wka the host name of the well-known addresses
    * @param address the host's cluster-link address
@@ -84,8 +103,27 @@ public record TestCluster(String name, int port) {
     properties.put("coherence.management.remote.host", "127.0.0.1");
     properties.put("coherence.health.http.address", "127.0.0.1");
     properties.put("coherence.ttl", "0");
+    properties.putAll(TestCertificates.sharedMember().coherenceProperties());
     return properties;
   }
+
+  /**
+   * Everything an in-process Spring Boot service test needs: {@link #coherenceProperties()}, the
+   * key server for bearer tokens, and a management (actuator) port of its own, picked at random
+   * (read it with {@code @LocalManagementPort}).
+   *
+   * @return Spring property name to value
+   */
+  public Map<String, String> springProperties() {
+    Map<String, String> properties = coherenceProperties();
+    properties.put(JWK_SET_URI, JwksServer.shared().uri());
+    properties.put("management.server.port", "0");
+    properties.put("management.server.address", "127.0.0.1");
+    return properties;
+  }
+
+  /** The Spring property naming the identity provider's key set. */
+  public static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
   /**
    * The recipe as JVM options for a plain Coherence member (no Spring, so none of the services'

@@ -164,7 +164,9 @@ public final class TestPostgres {
   }
 
   /**
-   * Creates a fresh, empty database.
+   * Creates a fresh, empty database in the production shape: owned by a migration user (Flyway's,
+   * who may change the schema) and used by a service user who may only read and write rows (DML);
+   * neither is the superuser.
    *
    * @param prefix a readable prefix, e.g. the test class name; made a valid identifier
    * @return its coordinates
@@ -174,14 +176,47 @@ public final class TestPostgres {
         prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
             + "_"
             + databases.incrementAndGet();
+    if (name.length() > 50) {
+      name = name.substring(name.length() - 50).replaceFirst("^_+", "d");
+    }
+    String owner = name + "_owner";
+    String service = name + "_app";
     try (Connection c = server.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE \"" + name + "\"");
+      s.execute("CREATE ROLE \"" + owner + "\" LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
+      s.execute("CREATE ROLE \"" + service + "\" LOGIN PASSWORD '" + SERVICE_PASSWORD + "'");
+      s.execute("CREATE DATABASE \"" + name + "\" OWNER \"" + owner + "\"");
+      s.execute("REVOKE ALL ON DATABASE \"" + name + "\" FROM PUBLIC");
+      s.execute("GRANT CONNECT ON DATABASE \"" + name + "\" TO \"" + service + "\"");
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + name, e);
     }
-    return new Database(name, jdbcUrl(name), "postgres", "postgres");
+    try (Connection c = server.getDatabase("postgres", name).getConnection();
+        Statement s = c.createStatement()) {
+      // PostgreSQL 14 lets every role create tables in public: only the owner may now
+      s.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+      s.execute("ALTER SCHEMA public OWNER TO \"" + owner + "\"");
+      s.execute("GRANT USAGE ON SCHEMA public TO \"" + service + "\"");
+      s.execute(
+          "ALTER DEFAULT PRIVILEGES FOR ROLE \""
+              + owner
+              + "\" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \""
+              + service
+              + "\"");
+      s.execute(
+          "ALTER DEFAULT PRIVILEGES FOR ROLE \""
+              + owner
+              + "\" IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO \""
+              + service
+              + "\"");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not set up the users of database " + name, e);
+    }
+    return new Database(name, jdbcUrl(name), owner, OWNER_PASSWORD, service, SERVICE_PASSWORD);
   }
+
+  private static final String OWNER_PASSWORD = "migrations";
+  private static final String SERVICE_PASSWORD = "rows-only";
 
   /** The JDBC URL of a database, naming the address the server's clients reach it at. */
   private String jdbcUrl(String database) {
@@ -225,17 +260,30 @@ public final class TestPostgres {
    *
    * @param name the database name
    * @param jdbcUrl its JDBC URL
-   * @param username the user
-   * @param password the password
+   * @param username the owner (the migration user: Flyway, and tests that set up data)
+   * @param password the owner's password
+   * @param serviceUser the user the service runs with: rows only (SELECT, INSERT, UPDATE, DELETE)
+   * @param servicePassword the service user's password
    */
-  public record Database(String name, String jdbcUrl, String username, String password) {
+  public record Database(
+      String name,
+      String jdbcUrl,
+      String username,
+      String password,
+      String serviceUser,
+      String servicePassword) {
 
-    /** The Spring datasource properties that point a service at this database. */
+    /**
+     * The Spring properties that point a service at this database: the service user for its data
+     * source, the owner for Flyway.
+     */
     public Map<String, String> springProperties() {
       Map<String, String> p = new LinkedHashMap<>();
       p.put("spring.datasource.url", jdbcUrl);
-      p.put("spring.datasource.username", username);
-      p.put("spring.datasource.password", password);
+      p.put("spring.datasource.username", serviceUser);
+      p.put("spring.datasource.password", servicePassword);
+      p.put("spring.flyway.user", username);
+      p.put("spring.flyway.password", password);
       return p;
     }
   }

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A small JSON-over-HTTP client for one service's public API on 127.0.0.1 (or on a test host's
- * address).
+ * A small JSON-over-HTTP client for one service's API (or management) port on 127.0.0.1 (or on a
+ * test host's address), sending a bearer token when it has one.
  */
 public final class ServiceHttp {
 
@@ -22,9 +22,10 @@ public final class ServiceHttp {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String base;
+  private final String token;
 
   /**
-   * Creates a client for one service.
+   * Creates a client for one service, without a token.
    *
    * @param port the service's port on 127.0.0.1
    */
@@ -33,13 +34,28 @@ public final class ServiceHttp {
   }
 
   /**
-   * Creates a client for one service on another address.
+   * Creates a client for one service on another address, without a token.
    *
    * @param host the address, e.g. a test host's service address
    * @param port the service's port there
    */
   public ServiceHttp(String host, int port) {
-    this.base = "http://" + host + ":" + port;
+    this("http://" + host + ":" + port, null);
+  }
+
+  private ServiceHttp(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** The same service with {@code token} as the bearer token of every request. */
+  public ServiceHttp withToken(String token) {
+    return new ServiceHttp(base, token);
+  }
+
+  /** The same service without a token. */
+  public ServiceHttp anonymous() {
+    return new ServiceHttp(base, null);
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -78,8 +94,31 @@ public final class ServiceHttp {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
   }
 
+  /** Sends a request built elsewhere (any method, any headers), with this client's token. */
+  public HttpResult send(HttpRequest.Builder request) {
+    return send(request, Map.of());
+  }
+
+  /** PATCH, HEAD or any other method with a raw body. */
+  public HttpResult request(String method, String path, String body, Map<String, String> headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)),
+        headers);
+  }
+
   private HttpResult send(HttpRequest.Builder request, Map<String, String> headers) {
-    request.timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+    request.timeout(Duration.ofSeconds(30));
+    if (!headers.containsKey("Content-Type")) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null && !headers.containsKey("Authorization")) {
+      request.header("Authorization", "Bearer " + token);
+    }
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =

@@ -1,5 +1,7 @@
 package io.cachepair.testsupport.netns;
 
+import io.cachepair.testsupport.tokens.JwksServer;
+import io.cachepair.testsupport.tokens.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ public final class TestNetwork implements AutoCloseable {
   private final List<TestHost> hosts = new ArrayList<>();
   private final Thread shutdownHook;
   private boolean closed;
+  private JwksServer jwks;
 
   private TestNetwork(String id, String label, Subnet clusterSubnet, Subnet serviceSubnet) {
     this.id = id;
@@ -182,6 +185,21 @@ public final class TestNetwork implements AutoCloseable {
     return serviceSubnet.gateway();
   }
 
+  /**
+   * The key set URL of {@link TestTokens#shared()}'s key, served on {@link #serviceGateway()} (a
+   * host's 127.0.0.1 is its own): the services' {@code jwk-set-uri}. Started on first use, stopped
+   * with the network.
+   */
+  public synchronized String jwksUri() {
+    if (closed) {
+      throw new IllegalStateException("network " + id + " is closed");
+    }
+    if (jwks == null) {
+      jwks = JwksServer.startOn(TestTokens.shared(), serviceGateway());
+    }
+    return jwks.uri();
+  }
+
   /** The hosts, in the order they were added. */
   public synchronized List<TestHost> hosts() {
     return List.copyOf(hosts);
@@ -213,6 +231,9 @@ public final class TestNetwork implements AutoCloseable {
     closed = true;
     for (TestHost h : hosts) {
       h.destroy();
+    }
+    if (jwks != null) {
+      jwks.stop();
     }
     Commands.quietly("ip", "link", "del", clusterBridge());
     Commands.quietly("ip", "link", "del", serviceBridge());

@@ -7,6 +7,8 @@ import io.cachepair.testsupport.http.ServiceHttp;
 import io.cachepair.testsupport.net.FreePorts;
 import io.cachepair.testsupport.netns.TestHost;
 import io.cachepair.testsupport.netns.TestNetwork;
+import io.cachepair.testsupport.tokens.JwksServer;
+import io.cachepair.testsupport.tokens.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,12 +22,20 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service instance as a separate JVM: a name, a fixed HTTP port and data folder (kept across
- * restarts, as a pod's volume would be), its cluster, and a log file per start.
+ * One service instance as a separate JVM: a name, a fixed HTTP port, a management (actuator) port
+ * and data folder (kept across restarts, as a pod's volume would be), its cluster, and a log file
+ * per start — in the production shape: its cluster on TLS ({@link TestCluster#coherenceProperties})
+ * and its API behind bearer tokens checked against the test JVM's key server ({@link JwksServer}).
+ *
+ * <p>{@link #http()} calls the API with a token of customer {@value #CUSTOMER} that may also write
+ * the menu; {@link #management()} calls the management port with {@code cluster:read} and {@code
+ * cluster:admin}.
  *
  * <p>On 127.0.0.1 by default; or inside a {@link TestHost} of its own, as a pod: Kubernetes' ports
- * ({@value #HOST_HTTP_PORT} on the host's service address), Coherence on the host's cluster link
- * with the operator's recipe ({@link TestCluster#hostProperties}).
+ * ({@value #HOST_HTTP_PORT} and management {@value #HOST_MANAGEMENT_PORT} on the host's service
+ * address), Coherence (TLS) on the host's cluster link with the operator's recipe ({@link
+ * TestCluster#hostProperties}), tokens checked against the network's key server ({@link
+ * TestNetwork#jwksUri}).
  *
  * <p>{@link #kill9()} is a real SIGKILL: nothing in the process gets a chance to clean up.
  */
@@ -33,6 +43,9 @@ public final class ServiceProcess {
 
   /** The API port of a service on a test host, as on Kubernetes. */
   public static final int HOST_HTTP_PORT = 8080;
+
+  /** The management (actuator) port of a service on a test host, as on Kubernetes. */
+  public static final int HOST_MANAGEMENT_PORT = 9080;
 
   private final ServiceKind kind;
   private final String name;
@@ -44,7 +57,13 @@ public final class ServiceProcess {
   private final Map<String, String> properties;
   private final String heap;
   private final boolean quickStart;
+  private final int managementPort;
   private final ServiceHttp http;
+  private final ServiceHttp management;
+
+  /** The subject of {@link #http()}'s token: the customer its orders belong to. */
+  public static final String CUSTOMER = "c-42";
+
   private Process process;
   private int starts;
   private Path currentLog;
@@ -60,10 +79,16 @@ public final class ServiceProcess {
     this.properties = Map.copyOf(b.properties);
     this.heap = b.heap;
     this.quickStart = b.quickStart;
-    this.http = new ServiceHttp(address(), port);
+    this.managementPort = host != null ? HOST_MANAGEMENT_PORT : FreePorts.pick();
+    this.http =
+        new ServiceHttp(address(), port)
+            .withToken(TestTokens.shared().token(CUSTOMER, "menu:write"));
+    this.management =
+        new ServiceHttp(address(), managementPort)
+            .withToken(TestTokens.shared().token("operator", "cluster:read", "cluster:admin"));
   }
 
-  /** Where its API listens: 127.0.0.1, or its host's service address. */
+  /** Where its API and management port listen: 127.0.0.1, or its host's service address. */
   private String address() {
     return host == null ? "127.0.0.1" : host.serviceAddress();
   }
@@ -108,12 +133,16 @@ public final class ServiceProcess {
     Map<String, String> args = new LinkedHashMap<>();
     args.put("server.port", String.valueOf(port));
     args.put("server.address", address());
+    args.put("management.server.port", String.valueOf(managementPort));
+    args.put("management.server.address", address());
+    args.put(
+        TestCluster.JWK_SET_URI,
+        host == null ? JwksServer.shared().uri() : host.network().jwksUri());
     args.put("cachepair.data-dir", dataDir.toString());
-    args.put("coherence.cluster", cluster.name());
-    args.put("coherence.clusterport", String.valueOf(cluster.port()));
-    if (host != null) {
-      args.putAll(cluster.hostProperties(TestNetwork.WKA, host.clusterAddress()));
-    }
+    args.putAll(
+        host == null
+            ? cluster.coherenceProperties()
+            : cluster.hostProperties(TestNetwork.WKA, host.clusterAddress()));
     args.put("coherence.member", name);
     args.putAll(properties);
     args.forEach((k, v) -> command.add("--" + k + "=" + v));
@@ -152,7 +181,7 @@ public final class ServiceProcess {
                 + currentLog);
       }
       try {
-        HttpResult r = http.get("/actuator/health/readiness");
+        HttpResult r = management.get("/actuator/health/readiness");
         if (r.status() == 200) {
           return this;
         }
@@ -169,7 +198,7 @@ public final class ServiceProcess {
   /** The readiness answer right now (status and body), or empty when nothing answers. */
   public Optional<HttpResult> readiness() {
     try {
-      return Optional.of(http.get("/actuator/health/readiness"));
+      return Optional.of(management.get("/actuator/health/readiness"));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
@@ -267,9 +296,24 @@ public final class ServiceProcess {
     return http;
   }
 
-  /** {@code GET /api/cluster}, parsed. */
+  /** The HTTP client for this instance's management port ({@code cluster:read/admin}). */
+  public ServiceHttp management() {
+    return management;
+  }
+
+  /** {@code GET /actuator/cachepair} (cheap: no digest), parsed. */
   public JsonNode cluster() {
-    return http.get("/api/cluster").json();
+    return management.get("/actuator/cachepair").json();
+  }
+
+  /** {@code GET /actuator/cachepair?digest=true}: with the view's digest, parsed. */
+  public JsonNode clusterWithDigest() {
+    return management.get("/actuator/cachepair?digest=true").json();
+  }
+
+  /** The management (actuator) port on 127.0.0.1 (or on its host's service address). */
+  public int managementPort() {
+    return managementPort;
   }
 
   public String name() {

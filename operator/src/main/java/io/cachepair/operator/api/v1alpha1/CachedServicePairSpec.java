@@ -85,6 +85,11 @@ public class CachedServicePairSpec {
   @JsonPropertyDescription("Who may scrape the services' metrics.")
   private MonitoringSpec monitoring;
 
+  @JsonPropertyDescription(
+      "Cluster TLS (a Secret in cert-manager's layout) and the identity provider's keys for the"
+          + " services' bearer tokens.")
+  private SecuritySpec security;
+
   public String getClusterName() {
     return clusterName;
   }
@@ -123,6 +128,14 @@ public class CachedServicePairSpec {
 
   public void setRollout(RolloutSpec rollout) {
     this.rollout = rollout;
+  }
+
+  public SecuritySpec getSecurity() {
+    return security;
+  }
+
+  public void setSecurity(SecuritySpec security) {
+    this.security = security;
   }
 
   public MonitoringSpec getMonitoring() {

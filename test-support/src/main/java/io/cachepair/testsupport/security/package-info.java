@@ -1,0 +1,2 @@
+/** Verified callers for the services' slice tests. */
+package io.cachepair.testsupport.security;

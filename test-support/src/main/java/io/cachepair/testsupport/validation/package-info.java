@@ -1,0 +1,2 @@
+/** Bean Validation for tests of request types, without a Spring context. */
+package io.cachepair.testsupport.validation;
