@@ -4,6 +4,7 @@ import com.tangosol.net.Coherence;
 import com.tangosol.net.DistributedCacheService;
 import com.tangosol.net.NamedCache;
 import com.tangosol.net.PartitionedService;
+import com.tangosol.net.RequestTimeoutException;
 import io.cachepair.contract.CacheNames;
 import io.cachepair.contract.dish.Dish;
 import java.time.Duration;
@@ -24,6 +25,11 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Before the dish service starts, every {@link MemberAdmission} must pass: a member refused
  * there never owns a partition.
+ *
+ * <p>A request that times out while the caches open (a redistribution delay: with a write and
+ * restore quorum above one, no partition is assigned until that many storage members are in) is
+ * waiting for the cluster, not a failure: the opener tries again every {@link #RETRY_PAUSE} and the
+ * state stays {@link CacheState#SYNCHRONIZING}, so a member that starts first is not stuck.
  */
 public class DishCaches implements SmartLifecycle {
 
@@ -69,6 +75,9 @@ public class DishCaches implements SmartLifecycle {
     coherence.whenStarted().thenRun(opener::start);
   }
 
+  /** The pause between two attempts to open the caches while the cluster is not there yet. */
+  static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
   private void open() {
     try {
       state = CacheState.SYNCHRONIZING;
@@ -76,26 +85,24 @@ public class DishCaches implements SmartLifecycle {
         admission.admit(coherence.getCluster());
       }
       long started = System.nanoTime();
-      var session = coherence.getSession();
-      NamedCache<String, Dish> view = session.getCache(CacheNames.DISHES);
-      NamedCache<String, Object> meta = session.getCache(CacheNames.META);
-      // The view hands out only a binary pass-through of the cache behind it, and hides
-      // tombstones; writers and reconcilers use the dish service's own cache of the same name.
-      DistributedCacheService service =
-          (DistributedCacheService) coherence.getCluster().getService(CacheNames.DISH_SERVICE);
-      NamedCache<String, Dish> partitioned =
-          service.ensureCache(CacheNames.DISHES, Dish.class.getClassLoader());
-      NamedCache<String, Object> partitionedMeta =
-          service.ensureCache(CacheNames.META, Dish.class.getClassLoader());
-      openedAt = Instant.now();
-      state = CacheState.OPEN;
-      log.info(
-          "Local view of {} dishes synchronized in {} ms (cluster {}, member {})",
-          view.size(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-          coherence.getCluster().getClusterName(),
-          coherence.getCluster().getLocalMember().getId());
-      opened.complete(new Opened(view, partitioned, meta, partitionedMeta, service));
+      for (int attempt = 1; ; attempt++) {
+        try {
+          openCaches(started);
+          return;
+        } catch (RequestTimeoutException e) {
+          if (!running) {
+            throw e;
+          }
+          if (attempt == 1 || attempt % 30 == 0) {
+            log.warn(
+                "Dish caches not open yet after {} ms, trying again ({}): waiting for the dish"
+                    + " service's quorum of storage members (cachepair.cache.quorum)",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                e.getMessage());
+          }
+          pause();
+        }
+      }
     } catch (MemberRefusedException e) {
       log.error("Refused to join the dish service: {}", e.getMessage());
       // before the future fails: whoever waits for the caches must not act on it first
@@ -105,6 +112,38 @@ public class DishCaches implements SmartLifecycle {
       fail(e);
       log.error("Could not open the dish caches", e);
     }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while opening the dish caches", e);
+    }
+  }
+
+  private void openCaches(long started) {
+    var session = coherence.getSession();
+    NamedCache<String, Dish> view = session.getCache(CacheNames.DISHES);
+    NamedCache<String, Object> meta = session.getCache(CacheNames.META);
+    // The view hands out only a binary pass-through of the cache behind it, and hides
+    // tombstones; writers and reconcilers use the dish service's own cache of the same name.
+    DistributedCacheService service =
+        (DistributedCacheService) coherence.getCluster().getService(CacheNames.DISH_SERVICE);
+    NamedCache<String, Dish> partitioned =
+        service.ensureCache(CacheNames.DISHES, Dish.class.getClassLoader());
+    NamedCache<String, Object> partitionedMeta =
+        service.ensureCache(CacheNames.META, Dish.class.getClassLoader());
+    openedAt = Instant.now();
+    state = CacheState.OPEN;
+    log.info(
+        "Local view of {} dishes synchronized in {} ms (cluster {}, member {})",
+        view.size(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        coherence.getCluster().getClusterName(),
+        coherence.getCluster().getLocalMember().getId());
+    opened.complete(new Opened(view, partitioned, meta, partitionedMeta, service));
   }
 
   private void fail(Throwable e) {
