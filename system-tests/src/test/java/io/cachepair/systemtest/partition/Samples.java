@@ -86,6 +86,25 @@ public final class Samples {
     return samples.stream().filter(s -> s.member().equals(member)).toList();
   }
 
+  /**
+   * When {@code member}'s readiness changed, from {@code fromNanos} on: e.g. {@code [ready +0 ms,
+   * not ready +17470 ms, ready +49100 ms]}, in ms after {@code fromNanos}.
+   */
+  public List<String> readinessChanges(String member, long fromNanos) {
+    List<String> changes = new ArrayList<>();
+    Boolean last = null;
+    for (Sample s : of(member)) {
+      if (s.atNanos() >= fromNanos && !Boolean.valueOf(s.ready()).equals(last)) {
+        last = s.ready();
+        changes.add(
+            (s.ready() ? "ready +" : "not ready +")
+                + (s.atNanos() - fromNanos) / 1_000_000
+                + " ms");
+      }
+    }
+    return changes;
+  }
+
   /** The first sample of {@code member} at or after {@code fromNanos} that matches. */
   public Optional<Sample> first(
       String member, long fromNanos, java.util.function.Predicate<Sample> matches) {
