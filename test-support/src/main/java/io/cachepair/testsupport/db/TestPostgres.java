@@ -136,7 +136,9 @@ public final class TestPostgres {
     }
     return new Database(
         name,
-        server.getJdbcUrl("postgres", name),
+        // no user in the URL: the driver lets a URL's user win over the one a pool passes, which
+        // would run every caller as the superuser
+        "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + name,
         owner,
         OWNER_PASSWORD,
         service,
