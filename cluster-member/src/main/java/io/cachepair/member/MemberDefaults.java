@@ -51,7 +51,11 @@ public class MemberDefaults implements EnvironmentPostProcessor {
     defaults.put("coherence.sessions.server[0].config", CacheNames.CACHE_CONFIG);
     defaults.put("coherence.logging.destination", "slf4j");
     defaults.put("management.endpoint.health.probes.enabled", "true");
-    // Coherence management: local MBeans only, read-only; nothing to reach from another member
+    // Coherence management: local MBeans only, read-only; nothing to reach from another member.
+    // local-only, not the default "dynamic": there the senior member starts a JMX connector
+    // server (RMI, unauthenticated) bound to every interface, whatever the remote host says
+    // (NetworkPolicyRealPortsIT found it on the pod address).
+    defaults.put("coherence.management", "local-only");
     defaults.put("coherence.management.remote", "false");
     defaults.put("coherence.management.readonly", "true");
     // Actuator on a port of its own (9080 on Kubernetes; the launcher passes API port + 1000).

@@ -1,6 +1,7 @@
 package io.cachepair.operator.dependent;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
+import io.cachepair.operator.api.v1alpha1.SecuritySpec;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -16,11 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admits exactly what members use: the Coherence cluster and unicast ports (TCP and UDP) only
- * between the pair's own pods, so no other workload can join or read the cluster; the API port to
- * clients; the management port (probes' endpoints, metrics, the safety endpoint, the write pause)
- * only from the operator's pods and from the namespaces named for scraping. The kubelet's probes
- * come from the node, which a NetworkPolicy does not filter.
+ * Admits exactly what members use: the Coherence cluster and unicast ports only between the pair's
+ * own pods (TCP; UDP too on a cluster without TLS, where TCMP also speaks UDP), so no other
+ * workload can join or read the cluster; the API port to clients; the management port (probes'
+ * endpoints, metrics, the safety endpoint, the write pause) only from the operator's pods and from
+ * the namespaces named for scraping. The kubelet's probes come from the node, which a NetworkPolicy
+ * does not filter.
  */
 public class CoherenceNetworkPolicyDependent
     extends CRUDKubernetesDependentResource<NetworkPolicy, CachedServicePair> {
@@ -77,7 +79,7 @@ public class CoherenceNetworkPolicyDependent
         .withMatchLabels(PairLabels.pairSelector(pair))
         .endPodSelector()
         .endFrom()
-        .withPorts(coherencePorts())
+        .withPorts(coherencePorts(pair))
         .endIngress()
         .addNewIngress()
         .withPorts(port(PairPorts.HTTP, "TCP"))
@@ -90,8 +92,16 @@ public class CoherenceNetworkPolicyDependent
         .build();
   }
 
-  /** The ports members reach each other on; what the real jar binds is checked by a test. */
-  static List<NetworkPolicyPort> coherencePorts() {
+  /**
+   * The ports members reach each other on; what the real jar binds is checked by a test. On a TLS
+   * cluster TCMP runs over TLS on TCP alone and binds no UDP socket, so opening UDP would only
+   * widen the policy.
+   */
+  static List<NetworkPolicyPort> coherencePorts(CachedServicePair pair) {
+    SecuritySpec security = pair.getSpec().getSecurity();
+    if (security != null && security.getClusterTlsSecret() != null) {
+      return List.of(port(PairPorts.CLUSTER, "TCP"), port(PairPorts.UNICAST, "TCP"));
+    }
     return List.of(
         port(PairPorts.CLUSTER, "TCP"),
         port(PairPorts.CLUSTER, "UDP"),

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.MonitoringSpec;
+import io.cachepair.operator.api.v1alpha1.SecuritySpec;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.testing.Pairs;
 import io.fabric8.kubernetes.api.model.Service;
@@ -93,5 +94,19 @@ class PairResourcesTest {
             tuple("monitoring", null));
     assertThat(policy.getSpec().getPodSelector().getMatchLabels())
         .isEqualTo(PairLabels.pairSelector(pair));
+  }
+
+  @Test
+  void networkPolicy_onATlsCluster_opensTheCoherencePortsForTcpOnly() {
+    SecuritySpec security = new SecuritySpec();
+    security.setClusterTlsSecret("food-cluster-tls");
+    pair.getSpec().setSecurity(security);
+
+    NetworkPolicy policy =
+        CoherenceNetworkPolicyDependent.desired(pair, new Rendering("cachepair-system"));
+
+    assertThat(policy.getSpec().getIngress().get(0).getPorts())
+        .extracting(NetworkPolicyPort::getProtocol, p -> p.getPort().getIntVal())
+        .containsExactlyInAnyOrder(tuple("TCP", 7574), tuple("TCP", 7575));
   }
 }

@@ -62,7 +62,7 @@ public final class TestPostgres {
   }
 
   private static TestPostgres start() {
-    TestPostgres started = start("127.0.0.1", "localhost");
+    TestPostgres started = start("127.0.0.1", "127.0.0.1");
     Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-postgres"));
     return started;
   }
@@ -218,12 +218,16 @@ public final class TestPostgres {
   private static final String OWNER_PASSWORD = "migrations";
   private static final String SERVICE_PASSWORD = "rows-only";
 
-  /** The JDBC URL of a database, naming the address the server's clients reach it at. */
+  /**
+   * The JDBC URL of a database, naming the address the server's clients reach it at, and no user:
+   * the driver lets a URL's user win over the one a pool passes, which would run every caller as
+   * the superuser.
+   */
   private String jdbcUrl(String database) {
-    return server.getJdbcUrl("postgres", database).replace("//localhost:", "//" + host + ":");
+    return "jdbc:postgresql://" + host + ":" + server.getPort() + "/" + database;
   }
 
-  /** The address its databases' URLs name: {@code localhost}, or a test network's gateway. */
+  /** The address its databases' URLs name: {@code 127.0.0.1}, or a test network's gateway. */
   public String host() {
     return host;
   }
