@@ -41,8 +41,9 @@ import org.springframework.beans.factory.DisposableBean;
  * nothing older wins), restores missing meta records, and adds the loss to the cluster-wide {@link
  * PartitionLosses} tally, on which menus re-publish their database (the truth, tombstones included:
  * a view holds no tombstones). The loss is recorded before the repair starts, and the {@link
- * DishesLoaded} marker is flagged {@code repairing} while it runs, so no new replica becomes ready
- * on a partial cache.
+ * DishesLoaded} marker is flagged {@code repairing}, so no new replica becomes ready on a partial
+ * cache; the flag is cleared by a menu once it has re-published its database, never here (this
+ * member's view may be partial itself).
  */
 public class PartitionLossReseeder implements PartitionListener, DisposableBean {
 
@@ -124,9 +125,10 @@ public class PartitionLossReseeder implements PartitionListener, DisposableBean 
     if (tally == null) {
       return;
     }
+    // no new replica becomes ready on a partial cache while this runs: the flag is set before
+    // anything is restored, and a marker restored from the view comes back flagged
+    retrying("flag the repair", () -> flagRepairing(opened));
     retrying("restore the meta records", () -> restoreMeta(opened));
-    // no new replica becomes ready on a partial cache while this runs
-    retrying("flag the repair", () -> markRepairing(opened, true));
     Long written = retrying("re-seed from the local view", () -> writeView(opened));
     if (written == null) {
       return;
@@ -139,7 +141,10 @@ public class PartitionLossReseeder implements PartitionListener, DisposableBean 
                 .invoke(
                     PartitionLosses.KEY,
                     new RecordPartitionLoss(0, written, Instant.now(), reporter)));
-    retrying("clear the repair flag", () -> markRepairing(opened, false));
+    // The flag stays: only a menu, once it has re-published its database (the truth), clears it.
+    // This member's view may itself be partial (a joiner whose view was still filling when the
+    // owner died), so a refill from it alone never makes a new replica ready (RebalancingCrashIT
+    // caught a joiner answering 404 for a dish while ready).
     reseededDishes.increment(written);
     localReseeds.incrementAndGet();
     log.warn(
@@ -200,17 +205,20 @@ public class PartitionLossReseeder implements PartitionListener, DisposableBean 
   private Boolean restoreMeta(DishCaches.Opened opened) {
     Map<String, Object> meta = new HashMap<>(opened.meta());
     meta.forEach(
-        (key, value) ->
-            opened
-                .partitionedMeta()
-                .invoke(key, Processors.put(Filters.not(Filters.present()), value)));
+        (key, value) -> {
+          Object restored =
+              value instanceof DishesLoaded loaded ? loaded.withRepairing(true) : value;
+          opened
+              .partitionedMeta()
+              .invoke(key, Processors.put(Filters.not(Filters.present()), restored));
+        });
     return Boolean.TRUE;
   }
 
-  private Boolean markRepairing(DishCaches.Opened opened, boolean repairing) {
+  private Boolean flagRepairing(DishCaches.Opened opened) {
     Object marker = opened.partitionedMeta().get(DishesLoaded.KEY);
-    if (marker instanceof DishesLoaded loaded && loaded.repairing() != repairing) {
-      opened.partitionedMeta().put(DishesLoaded.KEY, loaded.withRepairing(repairing));
+    if (marker instanceof DishesLoaded loaded && !loaded.repairing()) {
+      opened.partitionedMeta().put(DishesLoaded.KEY, loaded.withRepairing(true));
     }
     return Boolean.TRUE;
   }
