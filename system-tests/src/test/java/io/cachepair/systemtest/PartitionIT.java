@@ -273,9 +273,20 @@ class PartitionIT {
         .as("order-2 takes orders again")
         .isNotEmpty()
         .allMatch(OrderAnswers.Answer::placed);
+    // the view serves what it holds for at most the reconnect interval after it notices the cut,
+    // which it does by the time the cluster removes it
     assertThat(lastPlacedWhileCut)
-        .as("a cut-off replica serves its view no longer than the reconnect interval")
-        .isLessThan(RECONNECT_INTERVAL_MILLIS);
+        .as("a cut-off replica stops placing orders within removal + reconnect interval")
+        .isLessThan(REMOVAL_BOUND_MILLIS + RECONNECT_INTERVAL_MILLIS);
+    assertThat(answers.stream().filter(OrderAnswers.Answer::placed))
+        .as("every placed order says how stale its view was, within the reconnect interval")
+        .allSatisfy(
+            a -> {
+              assertThat(a.staleness()).as("%s header", a).isNotEmpty();
+              assertThat(Double.parseDouble(a.staleness()) * 1000)
+                  .as("%s", a)
+                  .isLessThanOrEqualTo(RECONNECT_INTERVAL_MILLIS);
+            });
   }
 
   @Test
