@@ -45,6 +45,9 @@ public class ServiceSpec {
           "SPRING_DATASOURCE_URL",
           "SPRING_DATASOURCE_USERNAME",
           "SPRING_DATASOURCE_PASSWORD",
+          "CACHEPAIR_CLUSTER_TLSDIR",
+          "CACHEPAIR_CLUSTER_INSECURE",
+          "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
           "JAVA_TOOL_OPTIONS");
 
   /** {@link #OWNED_ENV} as a CEL list literal (an annotation value must be a constant). */
@@ -57,6 +60,8 @@ public class ServiceSpec {
           + " 'COHERENCE_MACHINE',"
           + " 'CACHEPAIR_CACHE_NAME', 'CACHEPAIR_CACHE_SCHEMAVERSION', 'CACHEPAIR_PRELOAD_TIMEOUT',"
           + " 'SPRING_DATASOURCE_URL', 'SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD',"
+          + " 'CACHEPAIR_CLUSTER_TLSDIR', 'CACHEPAIR_CLUSTER_INSECURE',"
+          + " 'SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI',"
           + " 'JAVA_TOOL_OPTIONS']";
 
   @JsonPropertyDescription(
