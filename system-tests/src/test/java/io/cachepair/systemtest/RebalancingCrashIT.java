@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RebalancingCrashIT {
 
   static final int DISHES = 50_000;
-  static final long[] KILL_DELAYS_MS = {0, 1_000, 3_000, 6_000, 10_000};
+  // two kills inside the rebalancing window (where losses happen) and one after it (where none may)
+  static final long[] KILL_DELAYS_MS = {0, 1_000, 10_000};
 
   @RegisterExtension static final ServiceFleet fleet = new ServiceFleet("rebalancing-crash");
 

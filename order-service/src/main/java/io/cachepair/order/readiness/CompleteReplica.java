@@ -29,6 +29,7 @@ public class CompleteReplica {
 
   private final DishCaches caches;
   private final String clusterName;
+  private final int quorum;
   private final Clock clock;
 
   private volatile long completeInEpoch = Long.MIN_VALUE;
@@ -45,6 +46,7 @@ public class CompleteReplica {
   public CompleteReplica(DishCaches caches, Environment environment, Clock clock) {
     this.caches = caches;
     this.clusterName = environment.getProperty("coherence.cluster", "cachepair-local");
+    this.quorum = environment.getProperty("cachepair.cache.quorum", Integer.class, 1);
     this.clock = clock;
   }
 
@@ -71,8 +73,23 @@ public class CompleteReplica {
   }
 
   private String reasonNow() {
-    if (caches.ifOpen().isEmpty()) {
+    Optional<DishCaches.Opened> opened = caches.ifOpen();
+    if (opened.isEmpty()) {
       return "the local replica of the dishes is not open yet (" + caches.state() + ")";
+    }
+    if (quorum > 1) {
+      // In a minority island this member may own partitions the majority has since restored and
+      // written to; its view, and the owner it would ask before calling a dish unknown, are
+      // itself. Only the side holding the quorum is complete (as only there do menus write).
+      int present = opened.get().service().getOwnershipEnabledMembers().size();
+      if (present < quorum) {
+        return "this member sees "
+            + present
+            + " of the "
+            + quorum
+            + " storage members the dish service's quorum needs (cachepair.cache.quorum): it is"
+            + " cut off in a minority island";
+      }
     }
     Optional<DishesLoaded> marker = readMarker();
     if (marker.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.tangosol.net.Member;
 import com.tangosol.net.NamedCache;
 import com.tangosol.net.PartitionedService;
 import io.cachepair.contract.meta.DishesLoaded;
@@ -12,6 +13,7 @@ import io.cachepair.member.cache.DishCaches;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -22,6 +24,8 @@ class CompleteReplicaTest {
 
   private final CompleteReplica replica =
       new CompleteReplica(opened(), new MockEnvironment(), Clock.systemUTC());
+
+  private final PartitionedService service = mock(PartitionedService.class);
 
   @SuppressWarnings("unchecked")
   private DishCaches opened() {
@@ -34,7 +38,7 @@ class CompleteReplicaTest {
                     mock(NamedCache.class),
                     meta,
                     mock(NamedCache.class),
-                    mock(PartitionedService.class))));
+                    service)));
     return caches;
   }
 
@@ -60,5 +64,27 @@ class CompleteReplicaTest {
                     .contains("cut off"));
     assertThat(replica.isComplete()).isFalse();
     assertThat(replica.marker()).isEmpty();
+  }
+
+  @Test
+  void aMemberThatSeesFewerStorageMembersThanTheQuorum_isIncomplete_evenWithTheMarker() {
+    CompleteReplica withQuorum =
+        new CompleteReplica(
+            opened(),
+            new MockEnvironment().withProperty("cachepair.cache.quorum", "3"),
+            Clock.systemUTC());
+    when(meta.get(DishesLoaded.KEY))
+        .thenReturn(new DishesLoaded(Instant.now(), 10, 1, "menu-1", 7, false));
+    Member alone = mock(Member.class);
+    when(service.getOwnershipEnabledMembers()).thenReturn(Set.of(alone));
+
+    assertThat(withQuorum.incompleteReason())
+        .hasValueSatisfying(
+            reason -> assertThat(reason).contains("sees 1 of the 3").contains("minority island"));
+
+    Member second = mock(Member.class);
+    Member third = mock(Member.class);
+    when(service.getOwnershipEnabledMembers()).thenReturn(Set.of(alone, second, third));
+    assertThat(withQuorum.incompleteReason()).isEmpty();
   }
 }
