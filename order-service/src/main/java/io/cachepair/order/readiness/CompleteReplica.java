@@ -4,7 +4,9 @@ import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.DishCaches;
+import io.cachepair.member.health.ReplicaWatch;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ public class CompleteReplica {
   private final DishCaches caches;
   private final String clusterName;
   private final int quorum;
+  private final ReplicaWatch watch;
   private final Clock clock;
 
   private volatile long completeInEpoch = Long.MIN_VALUE;
@@ -40,11 +43,14 @@ public class CompleteReplica {
    * Creates the check.
    *
    * @param caches this member's caches, which may still be opening
+   * @param watch how long this member's view has been cut off from the dish service
    * @param environment where the configured cluster name is read, for messages
    * @param clock when the replica was first complete
    */
-  public CompleteReplica(DishCaches caches, Environment environment, Clock clock) {
+  public CompleteReplica(
+      DishCaches caches, ReplicaWatch watch, Environment environment, Clock clock) {
     this.caches = caches;
+    this.watch = watch;
     this.clusterName = environment.getProperty("coherence.cluster", "cachepair-local");
     this.quorum = environment.getProperty("cachepair.cache.quorum", Integer.class, 1);
     this.clock = clock;
@@ -76,6 +82,17 @@ public class CompleteReplica {
     Optional<DishCaches.Opened> opened = caches.ifOpen();
     if (opened.isEmpty()) {
       return "the local replica of the dishes is not open yet (" + caches.state() + ")";
+    }
+    Duration stale = watch.staleness();
+    Duration bound = watch.reconnectInterval();
+    if (!bound.isZero() && stale.compareTo(bound) > 0) {
+      // the view would re-synchronize on the next read, blocking it up to the request timeout:
+      // answer now instead, so no order is priced from a view older than the documented bound
+      return "this member's view has been cut off from the dish service for "
+          + stale.toSeconds()
+          + " s, longer than its reconnect interval ("
+          + bound.toSeconds()
+          + " s)";
     }
     if (quorum > 1) {
       // In a minority island this member may own partitions the majority has since restored and

@@ -10,7 +10,9 @@ import com.tangosol.net.NamedCache;
 import com.tangosol.net.PartitionedService;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.DishCaches;
+import io.cachepair.member.health.ReplicaWatch;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +24,17 @@ class CompleteReplicaTest {
   @SuppressWarnings("unchecked")
   private final NamedCache<String, Object> meta = mock(NamedCache.class);
 
+  private final ReplicaWatch watch = connectedWatch();
+
   private final CompleteReplica replica =
-      new CompleteReplica(opened(), new MockEnvironment(), Clock.systemUTC());
+      new CompleteReplica(opened(), watch, new MockEnvironment(), Clock.systemUTC());
+
+  private static ReplicaWatch connectedWatch() {
+    ReplicaWatch watch = mock(ReplicaWatch.class);
+    when(watch.staleness()).thenReturn(Duration.ZERO);
+    when(watch.reconnectInterval()).thenReturn(Duration.ofSeconds(30));
+    return watch;
+  }
 
   private final PartitionedService service = mock(PartitionedService.class);
 
@@ -71,6 +82,7 @@ class CompleteReplicaTest {
     CompleteReplica withQuorum =
         new CompleteReplica(
             opened(),
+            watch,
             new MockEnvironment().withProperty("cachepair.cache.quorum", "3"),
             Clock.systemUTC());
     when(meta.get(DishesLoaded.KEY))
@@ -86,5 +98,18 @@ class CompleteReplicaTest {
     Member third = mock(Member.class);
     when(service.getOwnershipEnabledMembers()).thenReturn(Set.of(alone, second, third));
     assertThat(withQuorum.incompleteReason()).isEmpty();
+  }
+
+  @Test
+  void aViewCutOffLongerThanItsReconnectInterval_isIncomplete_evenWithTheMarker() {
+    when(meta.get(DishesLoaded.KEY))
+        .thenReturn(new DishesLoaded(Instant.now(), 10, 1, "menu-1", 7, false));
+    when(watch.staleness()).thenReturn(Duration.ofSeconds(30));
+    assertThat(replica.incompleteReason()).isEmpty();
+
+    when(watch.staleness()).thenReturn(Duration.ofMillis(30_001));
+    assertThat(replica.incompleteReason())
+        .hasValueSatisfying(
+            reason -> assertThat(reason).contains("cut off").contains("reconnect interval (30 s)"));
   }
 }
