@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,8 @@ public final class OrderLoad {
   private final List<Failure> failures = new CopyOnWriteArrayList<>();
   private final AtomicInteger menuReads = new AtomicInteger();
   private final AtomicInteger next = new AtomicInteger();
+  private final AtomicLong issued = new AtomicLong();
+  private volatile long limit = Long.MAX_VALUE;
 
   /**
    * Creates the load.
@@ -67,6 +70,9 @@ public final class OrderLoad {
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     pacer = executor;
     long periodMicros = 1_000_000L / perSecond;
+    // exactly rate x duration orders: a tick that lands on the end before the pacer stops is
+    // not one more (a 20 s run at 50/s once placed 1001)
+    limit = perSecond * maxDuration.toMillis() / 1000;
     pacer.scheduleAtFixedRate(this::placeOne, 0, periodMicros, TimeUnit.MICROSECONDS);
     pacer.schedule(pacer::shutdown, maxDuration.toMillis(), TimeUnit.MILLISECONDS);
     return this;
@@ -121,6 +127,9 @@ public final class OrderLoad {
   }
 
   private void placeOne() {
+    if (issued.incrementAndGet() > limit) {
+      return;
+    }
     String key = UUID.randomUUID().toString();
     Map<String, Object> body = orderBody.get();
     String lastReason = "no replica";
