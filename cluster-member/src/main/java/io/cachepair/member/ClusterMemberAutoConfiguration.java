@@ -6,6 +6,7 @@ import io.cachepair.contract.MemberContract;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.LocalDishes;
 import io.cachepair.member.cache.MemberAdmission;
+import io.cachepair.member.cache.StorageQuorum;
 import io.cachepair.member.contract.ContractAdmission;
 import io.cachepair.member.health.DishReplicaHealthIndicator;
 import io.cachepair.member.health.ReplicaWatch;
@@ -62,6 +63,12 @@ public class ClusterMemberAutoConfiguration {
   PartitionLossReseeder partitionLossReseeder(
       DishCaches caches, ClusterMemberProperties properties, MeterRegistry meters) {
     return new PartitionLossReseeder(caches, properties.reseedBatchSize(), meters);
+  }
+
+  @Bean
+  StorageQuorum storageQuorum(DishCaches caches, Environment environment) {
+    return new StorageQuorum(
+        caches, environment.getProperty("cachepair.cache.quorum", Integer.class, 1));
   }
 
   @Bean

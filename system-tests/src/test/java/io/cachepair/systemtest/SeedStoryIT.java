@@ -134,6 +134,13 @@ class SeedStoryIT {
             });
     HttpResult refused = order1.http().post("/api/orders", Api.orderOf(id, 1));
     assertThat(refused.status()).isEqualTo(422);
+    // dishes that never existed, spread over the partitions: where order-1 owns the partition it
+    // confirms the absence with the member that would take the partition over (DishAbsence)
+    for (int i = 0; i < 16; i++) {
+      HttpResult never = order1.http().post("/api/orders", Api.orderOf("never-" + i, 1));
+      assertThat(never.status()).as("never-%d: %s", i, never.body()).isEqualTo(422);
+      assertThat(never.json().get("type").asText()).endsWith("unknown-dish");
+    }
   }
 
   @Test

@@ -3,9 +3,9 @@ package io.cachepair.menu.gate;
 import io.cachepair.contract.meta.WritePause;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.ReplicaUnavailableException;
+import io.cachepair.member.cache.StorageQuorum;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.stereotype.Component;
@@ -22,13 +22,10 @@ public class WriteGate {
 
   private final ApplicationAvailability availability;
   private final DishCaches caches;
-  private final int quorum;
+  private final StorageQuorum quorum;
   private final Clock clock = Clock.systemUTC();
 
-  public WriteGate(
-      ApplicationAvailability availability,
-      DishCaches caches,
-      @Value("${cachepair.cache.quorum:1}") int quorum) {
+  public WriteGate(ApplicationAvailability availability, DishCaches caches, StorageQuorum quorum) {
     this.availability = availability;
     this.caches = caches;
     this.quorum = quorum;
@@ -46,18 +43,12 @@ public class WriteGate {
     if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
       throw new MenuNotReadyProblem();
     }
-    if (quorum > 1) {
-      int present =
-          caches
-              .ifOpen()
-              .map(DishCaches.Opened::service)
-              .filter(service -> service.isRunning())
-              .map(service -> service.getOwnershipEnabledMembers().size())
-              .orElse(0);
-      if (present < quorum) {
-        throw new NoWriteQuorumProblem(present, quorum);
-      }
-    }
+    quorum
+        .shortfall()
+        .ifPresent(
+            present -> {
+              throw new NoWriteQuorumProblem(present, quorum.required());
+            });
     readPause()
         .filter(p -> p.holdsAt(clock.instant()))
         .ifPresent(

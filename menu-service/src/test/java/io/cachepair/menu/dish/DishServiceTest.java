@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.member.cache.DishCaches;
+import io.cachepair.member.cache.StorageQuorum;
 import io.cachepair.menu.MenuProperties;
 import io.cachepair.menu.gate.MenuNotReadyProblem;
 import io.cachepair.menu.gate.WriteGate;
@@ -79,7 +80,10 @@ class DishServiceTest {
             published::add,
             TestValidator.get(),
             properties,
-            new WriteGate(availability, new DishCaches(null, List.of(), refusal -> {}), 1));
+            new WriteGate(
+                availability,
+                new DishCaches(null, List.of(), refusal -> {}),
+                new StorageQuorum(new DishCaches(null, List.of(), refusal -> {}), 1)));
   }
 
   private void ready(boolean ready) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cachepair.contract.dish.Dish;
 import io.cachepair.member.cache.DishCaches;
+import io.cachepair.member.cache.StorageQuorum;
 import io.cachepair.menu.MenuProperties;
 import io.cachepair.menu.gate.WriteGate;
 import io.cachepair.menu.record.DishRevisions;
@@ -65,7 +66,10 @@ class SharedRowWritesIT {
         event -> {},
         Validation.buildDefaultValidatorFactory().getValidator(),
         properties,
-        new WriteGate(availability, new DishCaches(null, List.of(), refusal -> {}), 1));
+        new WriteGate(
+            availability,
+            new DishCaches(null, List.of(), refusal -> {}),
+            new StorageQuorum(new DishCaches(null, List.of(), refusal -> {}), 1)));
   }
 
   private static DishRequest ramen(long price) {

@@ -11,6 +11,7 @@ import com.tangosol.net.NamedCache;
 import com.tangosol.net.PartitionedService;
 import io.cachepair.member.cache.DishCaches;
 import io.cachepair.member.cache.ReplicaUnavailableException;
+import io.cachepair.member.cache.StorageQuorum;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class WriteGateTest {
                     meta,
                     mock(NamedCache.class),
                     service)));
-    return new WriteGate(availability, caches, quorum);
+    return new WriteGate(availability, caches, new StorageQuorum(caches, quorum));
   }
 
   private void members(int count) {

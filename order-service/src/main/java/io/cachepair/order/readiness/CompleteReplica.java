@@ -1,14 +1,15 @@
 package io.cachepair.order.readiness;
 
-import io.cachepair.contract.dish.Dish;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.CacheState;
 import io.cachepair.member.cache.DishCaches;
+import io.cachepair.member.cache.StorageQuorum;
 import io.cachepair.member.health.ReplicaWatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -31,7 +32,8 @@ public class CompleteReplica {
 
   private final DishCaches caches;
   private final String clusterName;
-  private final int quorum;
+  private final StorageQuorum quorum;
+  private final DishAbsence absence;
   private final ReplicaWatch watch;
   private final Clock clock;
 
@@ -44,15 +46,21 @@ public class CompleteReplica {
    *
    * @param caches this member's caches, which may still be opening
    * @param watch how long this member's view has been cut off from the dish service
+   * @param quorum the storage members the dish service needs, as this member sees them
    * @param environment where the configured cluster name is read, for messages
    * @param clock when the replica was first complete
    */
   public CompleteReplica(
-      DishCaches caches, ReplicaWatch watch, Environment environment, Clock clock) {
+      DishCaches caches,
+      ReplicaWatch watch,
+      StorageQuorum quorum,
+      Environment environment,
+      Clock clock) {
     this.caches = caches;
     this.watch = watch;
+    this.quorum = quorum;
     this.clusterName = environment.getProperty("coherence.cluster", "cachepair-local");
-    this.quorum = environment.getProperty("cachepair.cache.quorum", Integer.class, 1);
+    this.absence = new DishAbsence(caches, clusterName);
     this.clock = clock;
   }
 
@@ -94,19 +102,17 @@ public class CompleteReplica {
           + bound.toSeconds()
           + " s)";
     }
-    if (quorum > 1) {
+    OptionalInt present = quorum.shortfall();
+    if (present.isPresent()) {
       // In a minority island this member may own partitions the majority has since restored and
       // written to; its view, and the owner it would ask before calling a dish unknown, are
       // itself. Only the side holding the quorum is complete (as only there do menus write).
-      int present = opened.get().service().getOwnershipEnabledMembers().size();
-      if (present < quorum) {
-        return "this member sees "
-            + present
-            + " of the "
-            + quorum
-            + " storage members the dish service's quorum needs (cachepair.cache.quorum): it is"
-            + " cut off in a minority island";
-      }
+      return "this member sees "
+          + present.getAsInt()
+          + " of the "
+          + quorum.required()
+          + " storage members the dish service's quorum needs (cachepair.cache.quorum): it is"
+          + " cut off in a minority island";
     }
     Optional<DishesLoaded> marker = readMarker();
     if (marker.isEmpty()) {
@@ -158,46 +164,21 @@ public class CompleteReplica {
   }
 
   /**
-   * Asks the dish service (the dish's partition owner, not the local view) whether a dish the local
-   * replica does not hold exists: a replica cut off without knowing it yet — before the cluster
-   * removes it — or one that fell behind must not call a dish unknown. A remote call, bounded by
-   * the dish service's request timeout; only for the error path.
+   * Whether this replica may call a dish it does not hold unknown: only when the cluster confirms
+   * it (see {@link DishAbsence}) — a replica cut off without knowing it yet, or one that fell
+   * behind, must not. Remote calls, bounded by the dish service's request timeout; only for the
+   * error path.
    *
    * @param dishId a dish the local replica does not hold
    * @return why the replica cannot say the dish is unknown, or empty when the cluster confirms it
    */
   public Optional<String> behindOn(String dishId) {
-    var opened = caches.ifOpen();
-    if (opened.isEmpty()) {
-      return Optional.of(
-          "the local replica of the dishes is not open yet (" + caches.state() + ")");
+    Optional<String> unconfirmed = absence.unconfirmed(dishId);
+    if (unconfirmed.isPresent()) {
+      return unconfirmed;
     }
-    try {
-      Object held = opened.get().partitioned().get(dishId);
-      if (held instanceof Dish dish && !dish.deleted()) {
-        log.warn(
-            "Dish '{}' v{} is in cluster {} but not in the local replica: it is behind",
-            dishId,
-            dish.version(),
-            clusterName);
-        return Optional.of(
-            "dish '"
-                + dishId
-                + "' is in cluster "
-                + clusterName
-                + " but not yet in this member's replica: it is behind or cut off");
-      }
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      return Optional.of(
-          "could not confirm with cluster "
-              + clusterName
-              + " that dish '"
-              + dishId
-              + "' is unknown ("
-              + e.getClass().getSimpleName()
-              + "): this member may be cut off from the others");
-    }
+    // the confirmation may have waited on a member that left meanwhile
+    return incompleteReason();
   }
 
   /** When this member first found its replica complete, if it did. */

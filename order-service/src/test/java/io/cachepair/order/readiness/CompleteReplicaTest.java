@@ -10,6 +10,7 @@ import com.tangosol.net.NamedCache;
 import com.tangosol.net.PartitionedService;
 import io.cachepair.contract.meta.DishesLoaded;
 import io.cachepair.member.cache.DishCaches;
+import io.cachepair.member.cache.StorageQuorum;
 import io.cachepair.member.health.ReplicaWatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +27,13 @@ class CompleteReplicaTest {
 
   private final ReplicaWatch watch = connectedWatch();
 
-  private final CompleteReplica replica =
-      new CompleteReplica(opened(), watch, new MockEnvironment(), Clock.systemUTC());
+  private final CompleteReplica replica = replica(1);
+
+  private CompleteReplica replica(int quorum) {
+    DishCaches caches = opened();
+    return new CompleteReplica(
+        caches, watch, new StorageQuorum(caches, quorum), new MockEnvironment(), Clock.systemUTC());
+  }
 
   private static ReplicaWatch connectedWatch() {
     ReplicaWatch watch = mock(ReplicaWatch.class);
@@ -79,12 +85,8 @@ class CompleteReplicaTest {
 
   @Test
   void aMemberThatSeesFewerStorageMembersThanTheQuorum_isIncomplete_evenWithTheMarker() {
-    CompleteReplica withQuorum =
-        new CompleteReplica(
-            opened(),
-            watch,
-            new MockEnvironment().withProperty("cachepair.cache.quorum", "3"),
-            Clock.systemUTC());
+    CompleteReplica withQuorum = replica(3);
+    when(service.isRunning()).thenReturn(true);
     when(meta.get(DishesLoaded.KEY))
         .thenReturn(new DishesLoaded(Instant.now(), 10, 1, "menu-1", 7, false));
     Member alone = mock(Member.class);
