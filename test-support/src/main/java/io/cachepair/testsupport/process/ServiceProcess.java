@@ -57,6 +57,7 @@ public final class ServiceProcess {
   private final Map<String, String> properties;
   private final String heap;
   private final boolean quickStart;
+  private final ClassDataArchive.Launch launch;
   private final int managementPort;
   private final ServiceHttp http;
   private final ServiceHttp management;
@@ -69,6 +70,13 @@ public final class ServiceProcess {
   private Path currentLog;
 
   private ServiceProcess(Builder b) {
+    // before the ports are picked: building an archive takes a while, and a port picked long
+    // before it is bound may be taken meanwhile
+    // (tests: the classes of Spring and Coherence from an archive, not loaded and verified anew)
+    this.launch =
+        b.quickStart
+            ? ClassDataArchive.of(b.kind)
+            : new ClassDataArchive.Launch(List.of(), b.kind.jar());
     this.kind = b.kind;
     this.name = b.name;
     this.host = b.host;
@@ -127,9 +135,10 @@ public final class ServiceProcess {
       // C1 only: starts faster, runs slower; right for tests, wrong for benchmarks
       command.add("-XX:TieredStopAtLevel=1");
     }
+    command.addAll(launch.jvmOptions());
     command.add("-Djava.net.preferIPv4Stack=true");
     command.add("-jar");
-    command.add(kind.jar().toString());
+    command.add(launch.jar().toString());
     Map<String, String> args = new LinkedHashMap<>();
     args.put("server.port", String.valueOf(port));
     args.put("server.address", address());
