@@ -295,6 +295,8 @@ public final class DeploymentBlueprint {
     env.add(value("CACHEPAIR_CACHE_NAME", spec.getCache().getName()));
     env.add(value("CACHEPAIR_CACHE_SCHEMAVERSION", spec.getCache().getSchemaVersion()));
     env.add(value("CACHEPAIR_PRELOAD_TIMEOUT", preloadTimeout(spec).toSeconds()));
+    // A majority of the pair's storage members, so a minority island takes no writes
+    env.add(value(StorageQuorum.ENV, StorageQuorum.of(spec)));
     if (service.getDatabase() != null && service.getDatabase().isExternal()) {
       String secret = service.getDatabase().getSecretName();
       env.add(secretKey("SPRING_DATASOURCE_URL", secret, "url"));

@@ -157,6 +157,16 @@ public final class ObservedPair {
         .orElse(null);
   }
 
+  /**
+   * The dish service quorum the running template of the service carries ({@link
+   * StorageQuorum#inTemplate}), or {@code null} without a Deployment.
+   */
+  public Integer quorum(ServiceRole role) {
+    return deployment(role)
+        .map(d -> StorageQuorum.inTemplate(d.getSpec().getTemplate()))
+        .orElse(null);
+  }
+
   /** Desired replicas of the Deployment (0 when absent). */
   public int replicas(ServiceRole role) {
     return deployment(role).map(d -> d.getSpec().getReplicas()).map(r -> r).orElse(0);

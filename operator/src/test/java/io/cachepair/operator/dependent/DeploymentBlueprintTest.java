@@ -17,10 +17,12 @@ import io.cachepair.operator.testing.Pairs;
 import io.cachepair.operator.testing.Rollouts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,56 @@ class DeploymentBlueprintTest {
     assertThat(env.keySet()).isSubsetOf(ServiceSpec.OWNED_ENV);
     assertThat(env(order.desiredFor(pair, null)).get("COHERENCE_ROLE").getValue())
         .isEqualTo("order");
+  }
+
+  @Test
+  void desired_bothContainersCarryTheQuorum_aMajorityOfMenuPlusOrderReplicas() {
+    CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().getMenu().setReplicas(2);
+    pair.getSpec().getOrder().setReplicas(2);
+
+    assertThat(env(menu.desiredFor(pair, null)).get(StorageQuorum.ENV).getValue()).isEqualTo("3");
+    assertThat(env(order.desiredFor(pair, null)).get(StorageQuorum.ENV).getValue()).isEqualTo("3");
+
+    pair.getSpec().getMenu().setReplicas(1);
+    pair.getSpec().getOrder().setReplicas(1);
+
+    // two members cannot outvote each other: a quorum of 2 would stop writes on any restart
+    assertThat(env(menu.desiredFor(pair, null)).get(StorageQuorum.ENV).getValue()).isEqualTo("1");
+    assertThat(env(order.desiredFor(pair, null)).get(StorageQuorum.ENV).getValue()).isEqualTo("1");
+    assertThat(ServiceSpec.OWNED_ENV).contains(StorageQuorum.ENV);
+  }
+
+  @Test
+  void desired_aScaleAcrossAQuorumBoundary_changesBothTemplates_oneWithinItChangesNone() {
+    CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().getMenu().setReplicas(2);
+    pair.getSpec().getOrder().setReplicas(2);
+    String menuAtFour = revision(menu.desiredFor(pair, null));
+    String orderAtFour = revision(order.desiredFor(pair, null));
+
+    pair.getSpec().getOrder().setReplicas(3); // 5 members: still 3
+    assertThat(revision(menu.desiredFor(pair, null))).isEqualTo(menuAtFour);
+    assertThat(revision(order.desiredFor(pair, null))).isEqualTo(orderAtFour);
+
+    pair.getSpec().getOrder().setReplicas(4); // 6 members: 4
+    assertThat(revision(menu.desiredFor(pair, null))).isNotEqualTo(menuAtFour);
+    assertThat(revision(order.desiredFor(pair, null))).isNotEqualTo(orderAtFour);
+  }
+
+  @Test
+  void desired_aUserQuorumInEnv_storedBeforeTheRule_neverBeatsTheOperators() {
+    CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().getMenu().setReplicas(2);
+    pair.getSpec().getOrder().setReplicas(2);
+    pair.getSpec()
+        .getMenu()
+        .setEnv(List.of(new EnvVarBuilder().withName(StorageQuorum.ENV).withValue("1").build()));
+
+    var env = container(menu.desiredFor(pair, null)).getEnv();
+
+    assertThat(env).filteredOn(e -> StorageQuorum.ENV.equals(e.getName())).hasSize(1);
+    assertThat(env(menu.desiredFor(pair, null)).get(StorageQuorum.ENV).getValue()).isEqualTo("3");
   }
 
   @Test
@@ -223,10 +275,12 @@ class DeploymentBlueprintTest {
   }
 
   @Test
-  void desired_revision_changesWithTheImage_notWithReplicas() {
+  void desired_revision_changesWithTheImage_notWithReplicasThatKeepTheQuorum() {
     CachedServicePair pair = Pairs.minimal("food");
+    pair.getSpec().getMenu().setReplicas(2);
+    pair.getSpec().getOrder().setReplicas(2);
     String before = revision(menu.desiredFor(pair, null));
-    pair.getSpec().getMenu().setReplicas(3);
+    pair.getSpec().getMenu().setReplicas(3); // 4 -> 5 members: quorum 3 either way
     assertThat(revision(menu.desiredFor(pair, null))).isEqualTo(before);
     pair.getSpec().getMenu().setImage("registry.example/menu-service:2");
     assertThat(revision(menu.desiredFor(pair, null))).isNotEqualTo(before);

@@ -69,7 +69,12 @@ class PermissionsIT {
       deployments.autoReady(ORDER);
       food.awaitPhase(PairPhase.Ready);
 
-      food.edit(p -> p.getSpec().getMenu().setReplicas(1));
+      // 3 -> 2 pods lowers the quorum (2 -> 1): a scale-in step and a roll of both services
+      food.edit(
+          p -> {
+            p.getSpec().getMenu().setReplicas(1);
+            p.getSpec().getRollout().setPauseBetweenSteps("PT0S");
+          });
       await()
           .atMost(TIMEOUT)
           .untilAsserted(

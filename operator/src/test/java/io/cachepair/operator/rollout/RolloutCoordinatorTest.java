@@ -12,10 +12,12 @@ import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.StepAction;
 import io.cachepair.operator.api.v1alpha1.StepState;
+import io.cachepair.operator.dependent.DeploymentBlueprint;
 import io.cachepair.operator.dependent.MenuDeploymentDependent;
 import io.cachepair.operator.dependent.ObservedPair;
 import io.cachepair.operator.dependent.OrderDeploymentDependent;
 import io.cachepair.operator.dependent.ServiceDeploymentDependent;
+import io.cachepair.operator.dependent.StorageQuorum;
 import io.cachepair.operator.rollout.plan.CompatibilityRolloutPlanner;
 import io.cachepair.operator.rollout.plan.PlanDecision;
 import io.cachepair.operator.rollout.plan.RolloutPlanner;
@@ -32,6 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RolloutCoordinatorTest {
 
@@ -157,20 +161,116 @@ class RolloutCoordinatorTest {
   }
 
   @Test
-  void advance_scaleInByTwo_plansOnePodPerStep() {
+  void advance_scaleInByTwo_plansOnePodPerStep_theOneBelowTheRunningQuorumAfterTheRoll() {
     pair.getSpec().getMenu().setReplicas(3);
-    ObservedPair three = Deployments.allReady(pair);
-    pair.getSpec().getMenu().setReplicas(1);
+    ObservedPair three = Deployments.allReady(pair); // 4 members, quorum 3
+    pair.getSpec().getMenu().setReplicas(1); // 2 members, quorum 1: both templates change
 
     RolloutStatus plan = advance(coordinator, pair, three, NOW).rollout();
 
     assertThat(plan.getSteps())
         .extracting(
-            RolloutStep::getAction, RolloutStep::getFromReplicas, RolloutStep::getToReplicas)
-        .containsExactly(tuple(StepAction.ScaleIn, 3, 2), tuple(StepAction.ScaleIn, 2, 1));
+            RolloutStep::getService,
+            RolloutStep::getAction,
+            RolloutStep::getFromReplicas,
+            RolloutStep::getToReplicas)
+        .containsExactly(
+            tuple(ServiceRole.MENU, StepAction.ScaleIn, 3, 2),
+            tuple(ServiceRole.ORDER, StepAction.Update, null, null),
+            tuple(ServiceRole.MENU, StepAction.Update, null, null),
+            tuple(ServiceRole.MENU, StepAction.ScaleIn, 2, 1));
+    assertThat(plan.getOrdering())
+        .contains("1 of 2 pod removals after the update")
+        .contains("running quorum of 3");
     assertThat(plan.getSteps().get(0).getState()).isEqualTo(StepState.InProgress);
     pair.setStatus(statusWith(plan));
     assertThat(desired(ServiceRole.MENU, three).getSpec().getReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void advance_scaleInWithinOneQuorum_onlyRemovesThePod() {
+    pair.getSpec().getMenu().setReplicas(3);
+    pair.getSpec().getOrder().setReplicas(2);
+    ObservedPair five = Deployments.allReady(pair); // quorum 3
+    pair.getSpec().getMenu().setReplicas(2); // 4 members, quorum 3: same templates
+
+    RolloutStatus plan = advance(coordinator, pair, five, NOW).rollout();
+
+    assertThat(plan.getSteps())
+        .extracting(
+            RolloutStep::getAction, RolloutStep::getFromReplicas, RolloutStep::getToReplicas)
+        .containsExactly(tuple(StepAction.ScaleIn, 3, 2));
+    assertThat(plan.getOrdering()).isEqualTo("one pod at a time, each removal checked for safety");
+  }
+
+  @Test
+  void advance_scaleOutAcrossAQuorumBoundary_rollsLikeAnImageChange_neitherSchemaNorBlocked() {
+    ObservedPair two = Deployments.allReady(pair); // 1 + 1: quorum 1
+    String menuRunning = two.revision(ServiceRole.MENU);
+    pair.getMetadata().setGeneration(2L);
+    pair.getSpec().getMenu().setReplicas(2); // 3 members: quorum 2
+
+    RolloutStatus plan = advance(ordered, pair, two, NOW).rollout();
+
+    assertThat(plan.getBlockedReason()).isNull();
+    assertThat(plan.getCompatibility()).isNull();
+    assertThat(plan.changesSchema()).isFalse();
+    assertThat(plan.getTrigger()).isEqualTo("SpecChange");
+    assertThat(plan.getSteps())
+        .extracting(RolloutStep::getService, RolloutStep::getAction, RolloutStep::getState)
+        .containsExactly(
+            tuple(ServiceRole.ORDER, StepAction.Update, StepState.InProgress),
+            tuple(ServiceRole.MENU, StepAction.Update, StepState.Pending));
+    assertThat(plan.getSteps()).noneMatch(RolloutStep::underWritePause);
+    pair.setStatus(statusWith(plan));
+    // the new menu pod starts at once, on the template menu runs until its own step
+    Deployment menu = desired(ServiceRole.MENU, two);
+    assertThat(menu.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(menu.getMetadata().getAnnotations())
+        .containsEntry(DeploymentBlueprint.REVISION_ANNOTATION, menuRunning);
+  }
+
+  @ParameterizedTest(name = "{0}+{1} -> {2}+{3}")
+  @CsvSource({
+    "2, 2, 1, 1",
+    "3, 3, 1, 1",
+    "3, 3, 2, 2",
+    "1, 3, 1, 1",
+    "4, 1, 1, 1",
+    "1, 1, 3, 3",
+    "3, 1, 1, 5",
+    "2, 1, 1, 1"
+  })
+  void advance_scaleWalkedToTheEnd_neverLeavesFewerMembersThanARunningQuorum(
+      int menuFrom, int orderFrom, int menuTo, int orderTo) {
+    pair.getSpec().getMenu().setReplicas(menuFrom);
+    pair.getSpec().getOrder().setReplicas(orderFrom);
+    ObservedPair observed = Deployments.allReady(pair);
+    pair.getMetadata().setGeneration(2L);
+    pair.getSpec().getMenu().setReplicas(menuTo);
+    pair.getSpec().getOrder().setReplicas(orderTo);
+
+    RolloutStatus plan = advance(ordered, pair, observed, NOW).rollout();
+    List<String> seen = new ArrayList<>();
+    for (int pass = 1; plan != null && pass < 30; pass++) {
+      assertThat(plan.getBlockedReason()).isNull();
+      pair.setStatus(statusWith(plan));
+      observed = applied(observed);
+      int members = observed.replicas(ServiceRole.MENU) + observed.replicas(ServiceRole.ORDER);
+      int quorum = Math.max(observed.quorum(ServiceRole.MENU), observed.quorum(ServiceRole.ORDER));
+      seen.add(members + " members, quorum " + quorum);
+      assertThat(members)
+          .as("members after pass %d: %s", pass, seen)
+          .isGreaterThanOrEqualTo(quorum);
+      plan = advance(ordered, pair, observed, NOW.plusSeconds(pass)).rollout();
+    }
+
+    assertThat(plan).as("plan finished: %s", seen).isNull();
+    assertThat(observed.replicas(ServiceRole.MENU)).isEqualTo(menuTo);
+    assertThat(observed.replicas(ServiceRole.ORDER)).isEqualTo(orderTo);
+    int quorum = StorageQuorum.of(menuTo + orderTo);
+    assertThat(observed.quorum(ServiceRole.MENU)).isEqualTo(quorum);
+    assertThat(observed.quorum(ServiceRole.ORDER)).isEqualTo(quorum);
   }
 
   @Test

@@ -17,8 +17,9 @@ import java.util.List;
     fieldPath = ".env",
     message =
         "env sets a variable the operator owns (ports, Coherence cluster and WKA, schema version,"
-            + " preload timeout, database, JAVA_TOOL_OPTIONS): set it through its field in the spec"
-            + " (cache, database, jvm) instead; two entries of one name break server-side apply")
+            + " preload timeout, cache quorum, database, JAVA_TOOL_OPTIONS): set it through its"
+            + " field in the spec (cache, replicas, database, jvm) instead; two entries of one name"
+            + " break server-side apply")
 public class ServiceSpec {
 
   /** Environment variables the operator sets on every service container. */
@@ -42,6 +43,7 @@ public class ServiceSpec {
           "CACHEPAIR_CACHE_NAME",
           "CACHEPAIR_CACHE_SCHEMAVERSION",
           "CACHEPAIR_PRELOAD_TIMEOUT",
+          "CACHEPAIR_CACHE_QUORUM",
           "SPRING_DATASOURCE_URL",
           "SPRING_DATASOURCE_USERNAME",
           "SPRING_DATASOURCE_PASSWORD",
@@ -59,6 +61,7 @@ public class ServiceSpec {
           + " 'COHERENCE_LOCALHOST', 'COHERENCE_DISCOVERY_ADDRESS', 'COHERENCE_MEMBER',"
           + " 'COHERENCE_MACHINE',"
           + " 'CACHEPAIR_CACHE_NAME', 'CACHEPAIR_CACHE_SCHEMAVERSION', 'CACHEPAIR_PRELOAD_TIMEOUT',"
+          + " 'CACHEPAIR_CACHE_QUORUM',"
           + " 'SPRING_DATASOURCE_URL', 'SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD',"
           + " 'CACHEPAIR_CLUSTER_TLSDIR', 'CACHEPAIR_CLUSTER_INSECURE',"
           + " 'SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI',"
@@ -71,7 +74,8 @@ public class ServiceSpec {
 
   @JsonPropertyDescription(
       "Number of pods. Every pod is a storage-enabled Coherence member holding the full dish"
-          + " view.")
+          + " view; menu plus order replicas size the dish service's write quorum (a majority"
+          + " from three pods on, else 1), so a change across a boundary rolls every pod.")
   @Min(1)
   @Default("1")
   private Integer replicas = 1;
@@ -81,7 +85,8 @@ public class ServiceSpec {
 
   @JsonPropertyDescription(
       "Extra environment variables for the service container, added after the ones the operator"
-          + " sets; names the operator owns (ports, COHERENCE_* it sets, CACHEPAIR_CACHE_*,"
+          + " sets; names the operator owns (ports, COHERENCE_* it sets, CACHEPAIR_CACHE_* (the"
+          + " quorum follows the replicas),"
           + " CACHEPAIR_PRELOAD_TIMEOUT, SPRING_DATASOURCE_*, JAVA_TOOL_OPTIONS) are refused.")
   private List<EnvVar> env = new ArrayList<>();
 

@@ -7,6 +7,7 @@ import io.cachepair.operator.api.v1alpha1.ServiceRole;
 import io.cachepair.operator.api.v1alpha1.StepAction;
 import io.cachepair.operator.dependent.DeploymentBlueprint;
 import io.cachepair.operator.dependent.ObservedPair;
+import io.cachepair.operator.dependent.StorageQuorum;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -15,7 +16,8 @@ import java.util.Objects;
 
 /**
  * Turns the difference between the running templates and the spec into a plan: one step per
- * Deployment in the planner's order (write-paused where it says), one ScaleIn per removed pod, or a
+ * Deployment in the planner's order (write-paused where it says), one ScaleIn per removed pod
+ * (before the updates, unless that would leave fewer members than the running quorum), or a
  * Recreate plan; it notes whether the resource or the operator's rendering caused it.
  */
 public final class PlanBuilder {
@@ -70,7 +72,7 @@ public final class PlanBuilder {
     plan.setTrigger(trigger(pair, generation, changes));
     plan.setFromSchemaVersion(runningSchemaVersion(observed));
     plan.setToSchemaVersion(pair.getSpec().getCache().getSchemaVersion());
-    List<RolloutStep> steps = new ArrayList<>(scaleIns);
+    List<RolloutStep> steps = new ArrayList<>();
     if (!changes.isEmpty()) {
       PlanDecision decision = planner.plan(pair, List.copyOf(changes));
       plan.setOrdering(decision.ordering());
@@ -85,6 +87,8 @@ public final class PlanBuilder {
         plan.setDowntime(true);
         steps = recreateSteps(pair, observed, decision, changes);
       } else {
+        int first = scaleInsKeepingQuorum(pair, observed, scaleIns.size());
+        steps.addAll(scaleIns.subList(0, first));
         for (ServiceRole role : decision.order()) {
           RolloutStep step = update(changeOf(changes, role));
           if (decision.writePaused().contains(role)) {
@@ -92,12 +96,59 @@ public final class PlanBuilder {
           }
           steps.add(step);
         }
+        steps.addAll(scaleIns.subList(first, scaleIns.size()));
+        if (first < scaleIns.size()) {
+          plan.setOrdering(
+              decision.ordering()
+                  + "; "
+                  + (scaleIns.size() - first)
+                  + " of "
+                  + scaleIns.size()
+                  + " pod removals after the update: fewer than the running quorum of "
+                  + runningQuorum(observed)
+                  + " members would stop writes and orders (the new templates carry "
+                  + StorageQuorum.of(pair.getSpec())
+                  + ")");
+        }
       }
     } else {
+      steps.addAll(scaleIns);
       plan.setOrdering("one pod at a time, each removal checked for safety");
     }
     plan.setSteps(steps);
     return plan;
+  }
+
+  /**
+   * How many of the scale-ins can run before the template update: removals go first (fewer pods to
+   * roll) as long as the members left still make the quorum the running templates carry. A scale-in
+   * that crosses a quorum boundary lowers the quorum only in the new templates; removing pods first
+   * down to fewer members than the old quorum would leave the old pods refusing writes (menus) and
+   * not complete, so not ready (order replicas) — and a step whose pods never get ready never
+   * finishes. The removals past that point wait until every pod carries the new, smaller quorum.
+   */
+  static int scaleInsKeepingQuorum(CachedServicePair pair, ObservedPair observed, int scaleIns) {
+    int members = 0;
+    for (ServiceRole role : ServiceRole.values()) {
+      if (observed.deployment(role).isPresent()) {
+        // scale-outs apply at once, so they are in before the first removal starts
+        members +=
+            Math.max(observed.replicas(role), role.specOf(pair.getSpec()).replicasOrDefault());
+      }
+    }
+    return Math.max(0, Math.min(scaleIns, members - runningQuorum(observed)));
+  }
+
+  /** The largest quorum a running template carries: the pods that refuse first. */
+  private static int runningQuorum(ObservedPair observed) {
+    int quorum = 1;
+    for (ServiceRole role : ServiceRole.values()) {
+      Integer running = observed.quorum(role);
+      if (running != null) {
+        quorum = Math.max(quorum, running);
+      }
+    }
+    return quorum;
   }
 
   /**
