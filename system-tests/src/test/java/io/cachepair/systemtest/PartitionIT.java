@@ -45,8 +45,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       converges after the heal;
  *   <li>a menu cut off (silently) while both menus take writes: the history checker finds no lost
  *       acknowledged write, no divergence, no version going backwards;
- *   <li>death detection of a silently cut-off member against the 15 s bound, with menu writes
- *       answering meanwhile (compare HungMemberIT: SIGSTOP on loopback).
+ *   <li>death detection of a member frozen with SIGSTOP against the 15 s bound, with menu writes
+ *       answering meanwhile; thawed, it rejoins complete;
+ *   <li>the same for a silently cut-off member.
  * </ol>
  *
  * Skipped without root or {@code ip netns}, except under {@code CI=true}, where it fails.
@@ -376,53 +377,104 @@ class PartitionIT {
 
   @Test
   @Order(3)
-  void aSilentlyCutOffMember_isRemovedWithinTheBound_whileMenuWritesKeepAnswering()
-      throws Exception {
-    int id = localMemberId(order2);
+  void aFrozenMember_isRemovedWithinTheBound_whileMenuWritesKeepAnswering_andRejoinsComplete() {
+    // SIGSTOP: what a long GC or a frozen node looks like (issue 13 item 1)
+    Removal removal = removalUnderWrites(order1, "Hung", order1::freeze);
+    long thawedAt = System.nanoTime();
+    order1.thaw();
+    order1.awaitReady(ServiceFleet.READY_TIMEOUT);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> assertThat(Api.viewDigest(order1)).isEqualTo(Api.viewDigest(menu1)));
+    System.out.printf(
+        "hung member: order-1 (member %d) frozen with SIGSTOP; removed from the cluster after %d"
+            + " ms (bound %d ms); %d of %d menu writes acknowledged meanwhile, longest answer %d"
+            + " ms; members before %s, after %s; thawed, complete and ready again %d ms later%n",
+        removal.id(),
+        removal.removedMillis(),
+        REMOVAL_BOUND_MILLIS,
+        removal.acknowledged(),
+        removal.answerMillis().size(),
+        removal.longestMillis(),
+        removal.before(),
+        removal.after(),
+        millisSince(thawedAt));
+    removal.assertWithinBounds();
+  }
+
+  @Test
+  @Order(4)
+  void aSilentlyCutOffMember_isRemovedWithinTheBound_whileMenuWritesKeepAnswering() {
+    Removal removal = removalUnderWrites(order2, "Silent", () -> order2.host().isolate(Cut.SILENT));
+    // the last scenario: the heal and the rejoin after it are scenario a's
+    order2.host().heal();
+    System.out.printf(
+        "partition c: order-2 (member %d) cut off silently (bridge port disabled, links up);"
+            + " removed from the cluster after %d ms (bound %d ms); %d of %d menu writes"
+            + " acknowledged meanwhile, longest answer %d ms; members before %s, after %s%n",
+        removal.id(),
+        removal.removedMillis(),
+        REMOVAL_BOUND_MILLIS,
+        removal.acknowledged(),
+        removal.answerMillis().size(),
+        removal.longestMillis(),
+        removal.before(),
+        removal.after());
+    removal.assertWithinBounds();
+  }
+
+  /** What menu-1 saw while a member stopped answering: when it left, and the writes meanwhile. */
+  private record Removal(
+      int id,
+      long removedMillis,
+      List<Long> answerMillis,
+      int acknowledged,
+      List<Integer> before,
+      List<Integer> after) {
+
+    long longestMillis() {
+      return answerMillis.stream().mapToLong(Long::longValue).max().orElse(-1);
+    }
+
+    void assertWithinBounds() {
+      assertThat(removedMillis).as("the member left").isBetween(0L, REMOVAL_BOUND_MILLIS);
+      assertThat(longestMillis()).as("no write waited on that member").isLessThan(10_000L);
+      assertThat(acknowledged).as("every write acknowledged").isEqualTo(answerMillis.size());
+      assertThat(after)
+          .as("the healthy members stayed, with the same ids")
+          .containsExactlyInAnyOrderElementsOf(before.stream().filter(m -> m != id).toList());
+    }
+  }
+
+  /**
+   * Makes {@code victim} stop answering and writes a dish on menu-1 every 300 ms until the cluster
+   * has removed it (30 s at most).
+   */
+  private static Removal removalUnderWrites(ServiceProcess victim, String name, Runnable stop) {
+    int id = localMemberId(victim);
     List<Integer> before = memberIds(menu1);
-    long cutAt = System.nanoTime();
-    order2.host().isolate(Cut.SILENT);
+    long stoppedAt = System.nanoTime();
+    stop.run();
     List<Long> answerMillis = new ArrayList<>();
     int acknowledged = 0;
     long removed = -1;
-    for (int i = 0; removed < 0 && millisSince(cutAt) < 30_000; i++) {
+    for (int i = 0; removed < 0 && millisSince(stoppedAt) < 30_000; i++) {
       long sent = System.nanoTime();
       HttpResult r =
           menu1
               .http()
               .post(
                   "/api/dishes",
-                  Map.of("name", "Silent " + i, "priceCents", 700 + i, "currency", "EUR"));
+                  Map.of("name", name + " " + i, "priceCents", 700 + i, "currency", "EUR"));
       answerMillis.add(millisSince(sent));
       acknowledged += r.status() == 201 ? 1 : 0;
       if (!memberIds(menu1).contains(id)) {
-        removed = millisSince(cutAt);
+        removed = millisSince(stoppedAt);
       }
-      Thread.sleep(300);
+      pause(300);
     }
-    List<Integer> after = memberIds(menu1);
-    // the last scenario: the heal and the rejoin after it are scenario a's
-    order2.host().heal();
-    long longest = answerMillis.stream().mapToLong(Long::longValue).max().orElse(-1);
-    System.out.printf(
-        "partition c: order-2 (member %d) cut off silently (bridge port disabled, links up);"
-            + " removed from the cluster after %d ms (bound %d ms; HungMemberIT prints the"
-            + " SIGSTOP figure); %d of %d menu writes acknowledged meanwhile, longest answer %d"
-            + " ms; members before %s, after %s%n",
-        id,
-        removed,
-        REMOVAL_BOUND_MILLIS,
-        acknowledged,
-        answerMillis.size(),
-        longest,
-        before,
-        after);
-    assertThat(removed).isBetween(0L, REMOVAL_BOUND_MILLIS);
-    assertThat(longest).as("no write waited on the cut-off member").isLessThan(10_000L);
-    assertThat(acknowledged).isEqualTo(answerMillis.size());
-    assertThat(after)
-        .as("the healthy members stayed, with the same ids")
-        .containsExactlyInAnyOrderElementsOf(before.stream().filter(m -> m != id).toList());
+    return new Removal(id, removed, answerMillis, acknowledged, before, memberIds(menu1));
   }
 
   /**
