@@ -7,12 +7,14 @@ import static io.cachepair.operator.testing.FoodPair.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cachepair.operator.api.v1alpha1.CachedServicePair;
 import io.cachepair.operator.api.v1alpha1.CompatibilityMode;
 import io.cachepair.operator.api.v1alpha1.PairCondition;
 import io.cachepair.operator.api.v1alpha1.PairPhase;
 import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.RolloutStrategy;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
+import io.cachepair.operator.dependent.StorageQuorum;
 import io.cachepair.operator.testing.CountingClock;
 import io.cachepair.operator.testing.DeploymentChangeLog;
 import io.cachepair.operator.testing.DeploymentControllerSim;
@@ -25,6 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,14 @@ class SchemaRolloutIT {
     assertThat(probe.pauseCalls()).first().asString().startsWith("POST food-menu-");
     assertThat(probe.pauseCalls()).last().asString().startsWith("DELETE food-menu-");
 
+    // the pass that finishes the plan patches the status first, then records its Events
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(Events.of(client, NAMESPACE, "food"))
+                    .extracting(Event::getReason)
+                    .contains("RolloutCompleted"));
     List<Event> events = Events.of(client, NAMESPACE, "food");
     System.out.println("Events recorded on csp/food after the BACKWARD rollout:");
     events.forEach(
@@ -200,39 +211,66 @@ class SchemaRolloutIT {
   }
 
   @Test
-  void schemaChange_noneWithRecreate_stopsOrderAndMenu_thenStartsMenu_thenOrder() {
-    readyPair();
+  void schemaChange_noneWithRecreate_twoMenusTwoOrders_stopsOrderThenMenu_thenStartsBothTogether() {
+    // 4 pods: quorum 3, which neither service's 2 pods make alone
+    readyPair(p -> p.getSpec().getOrder().setReplicas(2));
 
     changeSchema(CompatibilityMode.NONE, RolloutStrategy.Recreate);
 
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.schemaOf(MENU)).isEqualTo("2"));
-    assertThat(changes.changes())
-        .containsExactly(
-            "food-order replicas 1->0",
-            "food-menu replicas 2->0",
-            "food-menu template, replicas 0->2");
+    // both Deployments come back on the new template before any new pod is ready
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              assertThat(food.schemaOf(MENU)).isEqualTo("2");
+              assertThat(food.schemaOf(ORDER)).isEqualTo("2");
+            });
+    food.awaitStepStates("order:Complete", "menu:Complete", "menu:InProgress", "order:InProgress");
+    List<String> log = changes.changes();
+    assertThat(log).hasSize(4);
+    assertThat(log.subList(0, 2))
+        .containsExactly("food-order replicas 2->0", "food-menu replicas 2->0");
+    assertThat(log.subList(2, 4))
+        .containsExactlyInAnyOrder(
+            "food-menu template, replicas 0->2", "food-order template, replicas 0->2");
+    for (String service : List.of(MENU, ORDER)) {
+      assertThat(StorageQuorum.inTemplate(food.deployment(service).getSpec().getTemplate()))
+          .isEqualTo(3);
+    }
     food.awaitPhase(PairPhase.RollingOut);
     assertThat(food.condition(PairCondition.DEGRADED).getReason()).isEqualTo("PlannedDowntime");
-    assertThat(food.get().getStatus().getRollout().getSummary())
-        .startsWith("3/4 menu Update, schema 1->2 NONE Recreate");
-    // menu's new pods preload: order stays stopped on its old template
-    deployments.startPods(MENU);
-    heldBack(ORDER);
-    assertThat(food.deployment(ORDER).getSpec().getReplicas()).isZero();
+    RolloutStatus rollout = food.get().getStatus().getRollout();
+    assertThat(rollout.getSummary()).startsWith("3/4 menu Update, schema 1->2 NONE Recreate");
+    assertThat(rollout.getWaitingFor())
+        .contains("menu-service to roll out")
+        .contains("order-service to roll out");
 
+    // the pods of both run (menus preloading, orders waiting for the marker), then get ready
+    deployments.startPods(MENU);
+    deployments.startPods(ORDER);
     deployments.makeReady(MENU);
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(food.schemaOf(ORDER)).isEqualTo("2"));
+    food.awaitStepStates("order:Complete", "menu:Complete", "menu:Complete", "order:InProgress");
     deployments.makeReady(ORDER);
     food.awaitPhase(PairPhase.Ready);
-    assertThat(changes.changes())
-        .containsExactly(
-            "food-order replicas 1->0",
-            "food-menu replicas 2->0",
-            "food-menu template, replicas 0->2",
-            "food-order template, replicas 0->1");
+    assertThat(food.get().getStatus().getRollout()).isNull();
+    assertThat(changes.changes()).hasSize(4);
     assertThat(probe.reads())
-        .as("no safety check in a Recreate plan, one contract check")
-        .isEqualTo(1);
+        .as("no safety check in a Recreate plan, no contract check after its last steps")
+        .isZero();
+    assertThat(Events.of(client, NAMESPACE, "food"))
+        .filteredOn(e -> e.getReason().equals("StepStarted"))
+        .extracting(Event::getMessage)
+        .satisfiesExactly(
+            m -> assertThat(m).startsWith("step 1/4 order ScaleDown"),
+            m -> assertThat(m).startsWith("step 2/4 menu ScaleDown"),
+            m ->
+                assertThat(m)
+                    .startsWith("step 3/4 menu Update, schema 1->2 NONE Recreate started")
+                    .contains("order-service (step 4/4) starts with it"),
+            m ->
+                assertThat(m)
+                    .startsWith("step 4/4 order Update, schema 1->2 NONE Recreate started")
+                    .endsWith("together with step 3/4 (menu-service)"));
   }
 
   @Test
@@ -351,7 +389,11 @@ class SchemaRolloutIT {
   }
 
   private void readyPair() {
-    food.create();
+    readyPair(pair -> {});
+  }
+
+  private void readyPair(Consumer<CachedServicePair> adjust) {
+    food.create(adjust);
     food.awaitDeployments();
     deployments.makeReady(MENU);
     deployments.makeReady(ORDER);

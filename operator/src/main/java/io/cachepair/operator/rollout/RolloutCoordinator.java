@@ -31,12 +31,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Advances the rollout plan by at most one step start per pass: it plans when the running templates
- * differ from the spec ({@link PlanBuilder}), asks the gates before a step ({@link Gate}), runs a
- * step under a write pause where the plan says ({@link WritePauses}), and marks a step complete
- * when its Deployment and pods finished. All state is read from and written to the status, so
- * another operator instance resumes where the last one stopped; what it decides comes back as
- * {@link Decision}s for logs and Events.
+ * Advances the rollout plan by at most one step start per pass (a Recreate plan's Update steps
+ * start together, as one): it plans when the running templates differ from the spec ({@link
+ * PlanBuilder}), asks the gates before a step ({@link Gate}), runs a step under a write pause where
+ * the plan says ({@link WritePauses}), and marks a step complete when its Deployment and pods
+ * finished. All state is read from and written to the status, so another operator instance resumes
+ * where the last one stopped; what it decides comes back as {@link Decision}s for logs and Events.
  */
 public final class RolloutCoordinator {
 
@@ -181,8 +181,10 @@ public final class RolloutCoordinator {
               Decision.normal(Reasons.STEP_COMPLETED, RolloutWords.stepCompleted(plan, index)));
           continue;
         }
+        // steps that start with this one but are still pending: a plan an earlier operator made
+        startTogether(plan, index, now, decisions);
         writePauses.renewIfDue(pair, plan, step, observed, now, decisions);
-        plan.setWaitingFor(RolloutWords.progressOf(step, observed));
+        plan.setWaitingFor(RolloutWords.progressOf(plan, index, observed));
         plan.setWaitingReason(null);
         return new RolloutProgress(plan, recheckWhileRunning(step), decisions);
       }
@@ -252,13 +254,32 @@ public final class RolloutCoordinator {
       step.setState(StepState.InProgress);
       step.setStartedAt(timestamp(now));
       decisions.add(Decision.normal(Reasons.STEP_STARTED, RolloutWords.stepStarted(plan, index)));
-      plan.setWaitingFor(RolloutWords.progressOf(step, observed));
+      startTogether(plan, index, now, decisions);
+      plan.setWaitingFor(RolloutWords.progressOf(plan, index, observed));
       plan.setWaitingReason(null);
       return new RolloutProgress(plan, recheckWhileRunning(step), decisions);
     }
     upgradeSlot.release(key(pair));
     decisions.add(Decision.normal(Reasons.ROLLOUT_COMPLETED, RolloutWords.completed(plan)));
     return RolloutProgress.idle(decisions);
+  }
+
+  /**
+   * Starts the pending steps that start with the one at {@code index}, with no gate in between: a
+   * Recreate plan's Update steps, which bring both services up at once (their pods together make
+   * the dish service's quorum). The gates were asked for the first of them; no write pause is taken
+   * in a Recreate plan.
+   */
+  private static void startTogether(
+      RolloutStatus plan, int index, Instant now, List<Decision> decisions) {
+    for (int next = index + 1; plan.startsWithPrevious(next); next++) {
+      RolloutStep step = plan.getSteps().get(next);
+      if (step.getState() == StepState.Pending) {
+        step.setState(StepState.InProgress);
+        step.setStartedAt(timestamp(now));
+        decisions.add(Decision.normal(Reasons.STEP_STARTED, RolloutWords.stepStarted(plan, next)));
+      }
+    }
   }
 
   private Duration recheckWhileRunning(RolloutStep step) {

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -384,8 +385,8 @@ class RolloutCoordinatorTest {
   }
 
   @Test
-  void advance_noneWithRecreate_stopsOrderThenMenu_startsMenuThenOrder_withoutSafetyChecks() {
-    ObservedPair observed = Deployments.allReady(pair);
+  void advance_noneWithRecreate_onePlusOne_stopsOrderThenMenu_startsBothTogether_withoutChecks() {
+    ObservedPair observed = Deployments.allReady(pair); // 1 + 1: quorum 1
     newSchema(2, CompatibilityMode.NONE);
     pair.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
 
@@ -403,6 +404,7 @@ class RolloutCoordinatorTest {
             tuple(ServiceRole.MENU, StepAction.ScaleDown, 1, 0),
             tuple(ServiceRole.MENU, StepAction.Update, 0, 1),
             tuple(ServiceRole.ORDER, StepAction.Update, 0, 1));
+    assertThat(plan.getOrdering()).contains("both start together");
     List<String> seen = new ArrayList<>();
     for (int pass = 1; plan != null; pass++) {
       pair.setStatus(statusWith(plan));
@@ -412,13 +414,113 @@ class RolloutCoordinatorTest {
     }
 
     assertThat(seen)
+        .containsExactly("menu 1 v1, order 0 v1", "menu 0 v1, order 0 v1", "menu 1 v2, order 1 v2");
+    // no safety check in a Recreate plan, and no contract check: no step starts after the others
+    assertThat(safety.reads()).isZero();
+  }
+
+  @Test
+  void advance_noneWithRecreate_twoPlusTwo_upStepStartsBothServicesInOnePass() {
+    pair.getSpec().getMenu().setReplicas(2);
+    pair.getSpec().getOrder().setReplicas(2);
+    ObservedPair observed = Deployments.allReady(pair); // 4 members: quorum 3
+    newSchema(2, CompatibilityMode.NONE);
+    pair.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
+    pair.getSpec().getRollout().setPauseBetweenSteps("PT30S");
+    RolloutStatus plan = advance(ordered, pair, observed, NOW).rollout();
+    for (int index = 0; index < 2; index++) { // both ScaleDown steps done, long ago
+      plan.getSteps().get(index).setState(StepState.Complete);
+      plan.getSteps().get(index).setStartedAt("2025-01-01T09:00:00Z");
+      plan.getSteps().get(index).setCompletedAt("2025-01-01T09:00:00Z");
+    }
+    pair.setStatus(statusWith(plan));
+    observed = applied(observed);
+    assertThat(describe(observed)).isEqualTo("menu 0 v1, order 0 v1");
+
+    RolloutProgress progress = advance(ordered, pair, observed, NOW);
+
+    plan = progress.rollout();
+    assertThat(plan.startsWithPrevious(3)).as("order's Update starts with menu's").isTrue();
+    assertThat(plan.startsWithPrevious(2)).as("menu's Update waits for the stops").isFalse();
+    assertThat(plan.getSteps())
+        .extracting(RolloutStep::getService, RolloutStep::getAction, RolloutStep::getState)
         .containsExactly(
-            "menu 1 v1, order 0 v1",
-            "menu 0 v1, order 0 v1",
-            "menu 1 v2, order 0 v1",
-            "menu 1 v2, order 1 v2");
-    // no safety check in a Recreate plan: one read, for menu's contract before order starts
-    assertThat(safety.reads()).isEqualTo(1);
+            tuple(ServiceRole.ORDER, StepAction.ScaleDown, StepState.Complete),
+            tuple(ServiceRole.MENU, StepAction.ScaleDown, StepState.Complete),
+            tuple(ServiceRole.MENU, StepAction.Update, StepState.InProgress),
+            tuple(ServiceRole.ORDER, StepAction.Update, StepState.InProgress));
+    assertThat(plan.getSteps().get(3).getStartedAt())
+        .isEqualTo(plan.getSteps().get(2).getStartedAt());
+    assertThat(progress.decisions())
+        .extracting(d -> d.reason() + ": " + d.message())
+        .containsExactly(
+            "StepStarted: step 3/4 menu Update, schema 1->2 NONE Recreate started: menu-service"
+                + " gets new pod template (image registry.example/menu-service:2); order-service"
+                + " (step 4/4) starts with it, so that the pods of both services make the dish"
+                + " service's quorum (planned downtime until both are ready)",
+            "StepStarted: step 4/4 order Update, schema 1->2 NONE Recreate started: order-service"
+                + " gets new pod template (image registry.example/order-service:2), together with"
+                + " step 3/4 (menu-service)");
+    assertThat(plan.getWaitingFor())
+        .startsWith("menu-service to roll out")
+        .contains("; order-service to roll out");
+    pair.setStatus(statusWith(plan));
+    // both Deployments come back at once, on the new template with their spec replicas
+    assertThat(describe(applied(observed))).isEqualTo("menu 2 v2, order 2 v2");
+    assertThat(
+            StorageQuorum.inTemplate(desired(ServiceRole.MENU, observed).getSpec().getTemplate()))
+        .isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "{0} menus + {1} orders")
+  @CsvSource({"1, 1", "2, 1", "2, 2", "1, 3", "3, 1", "3, 3"})
+  void advance_noneWithRecreate_finishesWhereTheDishServiceNeedsItsQuorumToStart(
+      int menus, int orders) {
+    pair.getSpec().getMenu().setReplicas(menus);
+    pair.getSpec().getOrder().setReplicas(orders);
+    ObservedPair observed = Deployments.allReady(pair);
+    newSchema(2, CompatibilityMode.NONE);
+    pair.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
+
+    RolloutStatus plan = advance(ordered, pair, observed, NOW).rollout();
+    List<String> seen = new ArrayList<>();
+    for (int pass = 1; plan != null && pass < 20; pass++) {
+      pair.setStatus(statusWith(plan));
+      observed = appliedUnderQuorum(observed);
+      seen.add(describeReady(observed));
+      plan = advance(ordered, pair, observed, NOW.plusSeconds(pass)).rollout();
+    }
+
+    assertThat(plan).as("plan finished: %s", seen).isNull();
+    assertThat(seen)
+        .containsExactly(
+            "menu " + menus + "/" + menus + " v1, order 0/0 v1",
+            "menu 0/0 v1, order 0/0 v1",
+            "menu " + menus + "/" + menus + " v2, order " + orders + "/" + orders + " v2");
+  }
+
+  @Test
+  void advance_recreatePlanThatStartedMenuAlone_startsOrderToo() {
+    // a plan an earlier operator made, stuck with menu-service alone below the quorum
+    pair.getSpec().getMenu().setReplicas(2);
+    pair.getSpec().getOrder().setReplicas(2);
+    ObservedPair observed = Deployments.allReady(pair);
+    newSchema(2, CompatibilityMode.NONE);
+    pair.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
+    RolloutStatus plan = advance(ordered, pair, observed, NOW).rollout();
+    plan.getSteps().get(0).setState(StepState.Complete);
+    plan.getSteps().get(1).setState(StepState.Complete);
+    plan.getSteps().get(2).setState(StepState.InProgress);
+    pair.setStatus(statusWith(plan));
+    observed = appliedUnderQuorum(observed);
+    assertThat(describeReady(observed)).isEqualTo("menu 0/2 v2, order 0/0 v1");
+
+    RolloutProgress progress = advance(ordered, pair, observed, NOW.plusSeconds(60));
+
+    assertThat(progress.rollout().getSteps().get(3).getState()).isEqualTo(StepState.InProgress);
+    assertThat(progress.decisions()).extracting(d -> d.reason()).containsExactly("StepStarted");
+    pair.setStatus(statusWith(progress.rollout()));
+    assertThat(describeReady(appliedUnderQuorum(observed))).isEqualTo("menu 2/2 v2, order 2/2 v2");
   }
 
   @Test
@@ -474,6 +576,11 @@ class RolloutCoordinatorTest {
   }
 
   private static Deployment settled(Deployment desired, Deployment before) {
+    return settled(desired, before, desired.getSpec().getReplicas());
+  }
+
+  /** The Deployment rolled out, every pod updated, {@code ready} of them ready. */
+  private static Deployment settled(Deployment desired, Deployment before, int ready) {
     long generation = before.getMetadata().getGeneration() + 1;
     int replicas = desired.getSpec().getReplicas();
     desired.getMetadata().setGeneration(generation);
@@ -482,9 +589,58 @@ class RolloutCoordinatorTest {
             .withObservedGeneration(generation)
             .withReplicas(replicas)
             .withUpdatedReplicas(replicas)
-            .withReadyReplicas(replicas)
+            .withReadyReplicas(ready)
             .build());
     return desired;
+  }
+
+  /**
+   * As {@link #applied}, with pods as ready as the dish service lets them be: a menu pod that was
+   * not ready on its template gets ready (its preload done) only once as many storage members run
+   * as the quorum its template carries, since no partition is assigned before; an order replica is
+   * ready only with that quorum and every menu ready (the preload wrote the DishesLoaded marker).
+   */
+  private ObservedPair appliedUnderQuorum(ObservedPair observed) {
+    Deployment menu = desired(ServiceRole.MENU, observed);
+    Deployment order = desired(ServiceRole.ORDER, observed);
+    Deployment menuBefore = deployment(observed, ServiceRole.MENU);
+    int menus = menu.getSpec().getReplicas();
+    int orders = order.getSpec().getReplicas();
+    int members = menus + orders;
+    boolean preloaded =
+        Objects.equals(revisionOf(menu), revisionOf(menuBefore))
+            && observed.readyReplicas(ServiceRole.MENU) >= menus;
+    int menusReady =
+        preloaded || members >= StorageQuorum.inTemplate(menu.getSpec().getTemplate()) ? menus : 0;
+    int ordersReady =
+        members >= StorageQuorum.inTemplate(order.getSpec().getTemplate())
+                && menus > 0
+                && menusReady == menus
+            ? orders
+            : 0;
+    return Deployments.pair(
+        settled(menu, menuBefore, menusReady),
+        settled(order, deployment(observed, ServiceRole.ORDER), ordersReady));
+  }
+
+  private static String revisionOf(Deployment d) {
+    return d.getMetadata().getAnnotations().get(DeploymentBlueprint.REVISION_ANNOTATION);
+  }
+
+  /** {@code "menu 2/2 v2, order 0/1 v1"}: ready of desired replicas, and schema version. */
+  private static String describeReady(ObservedPair observed) {
+    StringBuilder text = new StringBuilder();
+    for (ServiceRole role : List.of(ServiceRole.MENU, ServiceRole.ORDER)) {
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(role.id())
+          .append(' ')
+          .append(observed.readyReplicas(role))
+          .append('/')
+          .append(observed.replicas(role))
+          .append(" v")
+          .append(observed.schemaVersion(role));
+    }
+    return text.toString();
   }
 
   private static String describe(ObservedPair observed) {

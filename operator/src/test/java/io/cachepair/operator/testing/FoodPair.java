@@ -34,7 +34,14 @@ public final class FoodPair {
 
   /** Applies the example. */
   public void create() {
-    client.resource(Pairs.foodDelivery()).create();
+    create(pair -> {});
+  }
+
+  /** Applies the example, changed by {@code adjust} first. */
+  public void create(Consumer<CachedServicePair> adjust) {
+    CachedServicePair pair = Pairs.foodDelivery();
+    adjust.accept(pair);
+    client.resource(pair).create();
   }
 
   /** Waits until the operator created both Deployments. */

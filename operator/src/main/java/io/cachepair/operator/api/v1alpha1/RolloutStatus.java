@@ -26,13 +26,18 @@ public class RolloutStatus {
 
   @JsonPropertyDescription(
       "True for a Recreate plan (NONE schema change with spec.rollout.strategy Recreate): every"
-          + " pod of both services stops before the new ones start, so both are down meanwhile.")
+          + " pod of both services stops before the new ones start, and both services start"
+          + " together, so both are down from the first stop until the new pods of both are"
+          + " ready.")
   private Boolean downtime;
 
   @JsonPropertyDescription("Why the steps are in this order (or why nothing rolls).")
   private String ordering;
 
-  @JsonPropertyDescription("Steps in the order they run; exactly one Deployment per step.")
+  @JsonPropertyDescription(
+      "Steps in the order they run; exactly one Deployment per step. In a Recreate plan"
+          + " (downtime) the Update steps start together, in one pass, and the plan ends when"
+          + " both are complete.")
   private List<RolloutStep> steps = new ArrayList<>();
 
   @JsonPropertyDescription("1-based index of the step running or waiting to run.")
@@ -103,6 +108,20 @@ public class RolloutStatus {
   /** Whether the plan stops both services (a Recreate plan). */
   public boolean acceptsDowntime() {
     return Boolean.TRUE.equals(downtime);
+  }
+
+  /**
+   * Whether the step at {@code index} (0-based) starts in the same pass as the step before it, with
+   * no gate in between: the Update steps of a downtime plan, which bring both services up on their
+   * new templates at once (why: {@code PlanBuilder}'s Recreate plan). Derived from the plan, not
+   * stored, so a plan an earlier operator made and started one service of goes on with both.
+   */
+  public boolean startsWithPrevious(int index) {
+    return acceptsDowntime()
+        && index > 0
+        && index < steps.size()
+        && steps.get(index).getAction() == StepAction.Update
+        && steps.get(index - 1).getAction() == StepAction.Update;
   }
 
   /** Whether the plan moves the pair to another cache schema version. */

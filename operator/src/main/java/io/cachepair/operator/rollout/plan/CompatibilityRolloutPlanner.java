@@ -14,7 +14,8 @@ import java.util.Set;
  * writes: safe both ways only under FULL (the evolvable-POF round trip is the evidence). Hence FULL
  * rolls order then menu with writes flowing; BACKWARD order first, then menu under a write pause;
  * FORWARD menu first under a write pause, then order; NONE rolls nothing unless the resource
- * accepts the downtime of a Recreate. Changes that keep the schema version go to the default plan.
+ * accepts the downtime of a Recreate (both services stop, then start together). Changes that keep
+ * the schema version go to the default plan.
  */
 public final class CompatibilityRolloutPlanner implements RolloutPlanner {
 
@@ -84,8 +85,11 @@ public final class CompatibilityRolloutPlanner implements RolloutPlanner {
       return PlanDecision.recreate(
           changed(changes, ServiceRole.MENU, ServiceRole.ORDER),
           versions
-              + " NONE with strategy Recreate: both services stop (downtime), then menu-service"
-              + " starts and preloads from its database, then order-service",
+              + " NONE with strategy Recreate: both services stop (downtime), order-service"
+              + " first, then both start together on the new templates, so that their pods make"
+              + " the dish service's quorum (one service's pods alone may not); menu-service gets"
+              + " ready after its preload from its database, order-service once that preload is"
+              + " done",
           CompatibilityMode.NONE);
     }
     return PlanDecision.blocked(

@@ -18,7 +18,8 @@ import java.util.Objects;
  * Turns the difference between the running templates and the spec into a plan: one step per
  * Deployment in the planner's order (write-paused where it says), one ScaleIn per removed pod
  * (before the updates, unless that would leave fewer members than the running quorum), or a
- * Recreate plan; it notes whether the resource or the operator's rendering caused it.
+ * Recreate plan (every pod stopped, then both services started together); it notes whether the
+ * resource or the operator's rendering caused it.
  */
 public final class PlanBuilder {
 
@@ -163,8 +164,23 @@ public final class PlanBuilder {
   }
 
   /**
-   * Every pod of the changed services stops (reverse start order), then each starts on its new
-   * template with the replicas of the spec; scale-ins are folded into the restart.
+   * Every pod of the changed services stops (reverse start order), then all of them start on their
+   * new templates with the replicas of the spec, in one pass; scale-ins are folded into the
+   * restart. The Update steps stay one per Deployment (status and Events tell each), but the
+   * coordinator starts them together ({@link RolloutStatus#startsWithPrevious}) and the plan ends
+   * when every one of them is complete: both services ready.
+   *
+   * <p>Why together rather than one service after the other: the up-step is a cold start of the
+   * dish service, which assigns no partition until q storage members are in, q being its restore
+   * quorum (a majority of the pair's pods, {@link StorageQuorum}). One service's pods alone can be
+   * fewer than q — with 2 menus and 2 orders q is 3 — so a step that starts menu-service alone
+   * never gets ready and never finishes. No sequence avoids that: either service alone may be short
+   * of q, and order-service first cannot finish anyway (an order replica gets ready only once the
+   * menus' preload wrote the DishesLoaded marker). Starting both is what creating the pair does,
+   * and it is safe for the same reason: menus get ready only after their preload from the database,
+   * order replicas only once the marker is there, so none serves a partial view. The price is no
+   * contract check between the two (a check waits on the pods of a completed step, and the last
+   * step of any plan is not checked).
    */
   private static List<RolloutStep> recreateSteps(
       CachedServicePair pair,

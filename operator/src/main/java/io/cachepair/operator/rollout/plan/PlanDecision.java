@@ -16,7 +16,8 @@ import java.util.Set;
  * @param compatibility the compatibility mode the order follows, or {@code null} when the schema
  *     version does not change
  * @param recreate whether every pod of the services in {@code order} stops (last to first) before
- *     the new ones start in {@code order}, which accepts downtime
+ *     the new ones of all of them start together (their Update steps listed in {@code order}),
+ *     which accepts downtime
  * @param writePaused services whose update step runs while menu-service refuses writes
  */
 public record PlanDecision(
@@ -46,10 +47,13 @@ public record PlanDecision(
     return new PlanDecision(order, ordering, null, compatibility, false, writePaused);
   }
 
-  /** Stop every pod of the services, then start the new ones in {@code startOrder}. */
+  /**
+   * Stop every pod of the services, last of {@code order} first, then start the new ones of all of
+   * them together (their steps listed in {@code order}).
+   */
   public static PlanDecision recreate(
-      List<ServiceRole> startOrder, String ordering, CompatibilityMode compatibility) {
-    return new PlanDecision(startOrder, ordering, null, compatibility, true, Set.of());
+      List<ServiceRole> order, String ordering, CompatibilityMode compatibility) {
+    return new PlanDecision(order, ordering, null, compatibility, true, Set.of());
   }
 
   /** Roll nothing, for {@code reason}; {@code message} says what the user can do. */

@@ -3,6 +3,8 @@ package io.cachepair.operator.rollout.words;
 import io.cachepair.operator.api.v1alpha1.RolloutStatus;
 import io.cachepair.operator.api.v1alpha1.RolloutStep;
 import io.cachepair.operator.api.v1alpha1.ServiceRole;
+import io.cachepair.operator.api.v1alpha1.StepAction;
+import io.cachepair.operator.api.v1alpha1.StepState;
 import io.cachepair.operator.dependent.ObservedPair;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,22 @@ public final class RolloutWords {
         + plan.getToSchemaVersion()
         + mode
         + (plan.acceptsDowntime() ? " Recreate" : "");
+  }
+
+  /**
+   * What the running step at {@code index} waits for, with the running steps that started with it:
+   * {@code "menu-service to roll out (2/2 updated, 0/2 ready); order-service to roll out (...)"}.
+   */
+  public static String progressOf(RolloutStatus plan, int index, ObservedPair observed) {
+    List<String> parts = new ArrayList<>();
+    parts.add(progressOf(plan.getSteps().get(index), observed));
+    for (int next = index + 1; plan.startsWithPrevious(next); next++) {
+      RolloutStep step = plan.getSteps().get(next);
+      if (step.getState() == StepState.InProgress) {
+        parts.add(progressOf(step, observed));
+      }
+    }
+    return String.join("; ", parts);
   }
 
   /** What a running step waits for, e.g. {@code "order-service to roll out (1/2 updated...)"}. */
@@ -111,7 +129,46 @@ public final class RolloutWords {
         + step.getService().serviceName()
         + " gets "
         + what
-        + (step.underWritePause() ? "; menu-service refuses writes until it is done" : "");
+        + (step.underWritePause() ? "; menu-service refuses writes until it is done" : "")
+        + together(plan, index);
+  }
+
+  /**
+   * How the step at {@code index} starts with others: {@code ", together with step 3/4
+   * (menu-service)"} for one that starts with the step before it, {@code "; order-service (step
+   * 4/4) starts with it, so that ..."} for the first of them, else nothing.
+   */
+  private static String together(RolloutStatus plan, int index) {
+    if (plan.startsWithPrevious(index)) {
+      int first = index;
+      while (plan.startsWithPrevious(first)) {
+        first--;
+      }
+      return ", together with step "
+          + (first + 1)
+          + "/"
+          + plan.getSteps().size()
+          + " ("
+          + plan.getSteps().get(first).getService().serviceName()
+          + ")";
+    }
+    List<String> with = new ArrayList<>();
+    for (int next = index + 1; plan.startsWithPrevious(next); next++) {
+      with.add(
+          plan.getSteps().get(next).getService().serviceName()
+              + " (step "
+              + (next + 1)
+              + "/"
+              + plan.getSteps().size()
+              + ")");
+    }
+    if (with.isEmpty()) {
+      return "";
+    }
+    return "; "
+        + String.join(", ", with)
+        + " starts with it, so that the pods of both services make the dish service's quorum"
+        + " (planned downtime until both are ready)";
   }
 
   /** The Event of a completed step. */
@@ -121,7 +178,9 @@ public final class RolloutWords {
         + summary(plan, index)
         + " completed: every "
         + step.getService().serviceName()
-        + " pod updated and ready, none terminating"
+        + (step.getAction() == StepAction.ScaleDown
+            ? " pod stopped"
+            : " pod updated and ready, none terminating")
         + (step.getReportedContractVersion() == null
             ? ""
             : ", contract " + step.getReportedContractVersion());
@@ -132,15 +191,20 @@ public final class RolloutWords {
     if (plan.blocked()) {
       return Decision.warning(plan.getBlockedReason(), plan.getOrdering());
     }
-    List<String> steps = new ArrayList<>();
-    for (RolloutStep step : plan.getSteps()) {
-      steps.add(
-          step.getService().id()
-              + " "
-              + step.getAction()
-              + (step.underWritePause() ? " (write pause)" : ""));
+    StringBuilder steps = new StringBuilder();
+    for (int index = 0; index < plan.getSteps().size(); index++) {
+      RolloutStep step = plan.getSteps().get(index);
+      if (index > 0) {
+        // steps that start together are joined with " + "
+        steps.append(plan.startsWithPrevious(index) ? " + " : ", ");
+      }
+      steps
+          .append(step.getService().id())
+          .append(' ')
+          .append(step.getAction())
+          .append(step.underWritePause() ? " (write pause)" : "");
     }
-    String text = "planned " + String.join(", ", steps) + ": " + plan.getOrdering();
+    String text = "planned " + steps + ": " + plan.getOrdering();
     if ("OperatorUpgrade".equals(plan.getTrigger())) {
       return Decision.normal(
           Reasons.OPERATOR_UPGRADE,

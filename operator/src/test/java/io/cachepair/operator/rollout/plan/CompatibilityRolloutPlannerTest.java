@@ -56,7 +56,7 @@ class CompatibilityRolloutPlannerTest {
   }
 
   @Test
-  void plan_noneSchemaChangeWithRecreate_stopsBothThenStartsMenuThenOrder() {
+  void plan_noneSchemaChangeWithRecreate_stopsOrderThenMenu_thenStartsBothTogether() {
     CachedServicePair recreate = schema(CompatibilityMode.NONE);
     recreate.getSpec().getRollout().setStrategy(RolloutStrategy.Recreate);
 
@@ -65,7 +65,10 @@ class CompatibilityRolloutPlannerTest {
     assertThat(decision.recreate()).isTrue();
     assertThat(decision.blockedReason()).isNull();
     assertThat(decision.order()).containsExactly(ServiceRole.MENU, ServiceRole.ORDER);
-    assertThat(decision.ordering()).contains("downtime");
+    assertThat(decision.ordering())
+        .contains("downtime")
+        .contains("both start together")
+        .contains("quorum");
   }
 
   @Test

@@ -55,6 +55,28 @@ class RolloutWordsTest {
   }
 
   @Test
+  void planned_recreatePlan_joinsTheUpdatesThatStartTogether() {
+    RolloutStatus recreate =
+        Rollouts.plan(
+            Rollouts.step(ServiceRole.ORDER, StepAction.ScaleDown, StepState.Pending),
+            Rollouts.step(ServiceRole.MENU, StepAction.ScaleDown, StepState.Pending),
+            Rollouts.step(ServiceRole.MENU, StepAction.Update, StepState.Pending),
+            Rollouts.step(ServiceRole.ORDER, StepAction.Update, StepState.Pending));
+    recreate.setDowntime(true);
+    recreate.setOrdering("both stop, then both start");
+
+    assertThat(RolloutWords.planned(recreate).message())
+        .isEqualTo(
+            "planned order ScaleDown, menu ScaleDown, menu Update + order Update: both stop, then"
+                + " both start");
+    assertThat(RolloutWords.stepCompleted(recreate, 1))
+        .isEqualTo("step 2/4 menu ScaleDown completed: every menu-service pod stopped");
+    recreate.setDowntime(null); // the same steps without downtime start one by one
+    assertThat(RolloutWords.planned(recreate).message())
+        .startsWith("planned order ScaleDown, menu ScaleDown, menu Update, order Update:");
+  }
+
+  @Test
   void stepStarted_saysWhatChangesAndThatWritesWait() {
     assertThat(RolloutWords.stepStarted(plan, 1))
         .isEqualTo(
