@@ -388,18 +388,9 @@ class PartitionIT {
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(Api.viewDigest(order1)).isEqualTo(Api.viewDigest(menu1)));
     System.out.printf(
-        "hung member: order-1 (member %d) frozen with SIGSTOP; removed from the cluster after %d"
-            + " ms (bound %d ms); %d of %d menu writes acknowledged meanwhile, longest answer %d"
-            + " ms; members before %s, after %s; thawed, complete and ready again %d ms later%n",
-        removal.id(),
-        removal.removedMillis(),
-        REMOVAL_BOUND_MILLIS,
-        removal.acknowledged(),
-        removal.answerMillis().size(),
-        removal.longestMillis(),
-        removal.before(),
-        removal.after(),
-        millisSince(thawedAt));
+        "hung member: order-1 (member %d) frozen with SIGSTOP; %s; thawed, complete and ready"
+            + " again %d ms later%n",
+        removal.id(), removal.figures(), millisSince(thawedAt));
     removal.assertWithinBounds();
   }
 
@@ -410,17 +401,8 @@ class PartitionIT {
     // the last scenario: the heal and the rejoin after it are scenario a's
     order2.host().heal();
     System.out.printf(
-        "partition c: order-2 (member %d) cut off silently (bridge port disabled, links up);"
-            + " removed from the cluster after %d ms (bound %d ms); %d of %d menu writes"
-            + " acknowledged meanwhile, longest answer %d ms; members before %s, after %s%n",
-        removal.id(),
-        removal.removedMillis(),
-        REMOVAL_BOUND_MILLIS,
-        removal.acknowledged(),
-        removal.answerMillis().size(),
-        removal.longestMillis(),
-        removal.before(),
-        removal.after());
+        "partition c: order-2 (member %d) cut off silently (bridge port disabled, links up); %s%n",
+        removal.id(), removal.figures());
     removal.assertWithinBounds();
   }
 
@@ -432,6 +414,20 @@ class PartitionIT {
       int acknowledged,
       List<Integer> before,
       List<Integer> after) {
+
+    /** The figures both scenarios print: removal time, the writes meanwhile, the members. */
+    String figures() {
+      return String.format(
+          "removed from the cluster after %d ms (bound %d ms); %d of %d menu writes acknowledged"
+              + " meanwhile, longest answer %d ms; members before %s, after %s",
+          removedMillis,
+          REMOVAL_BOUND_MILLIS,
+          acknowledged,
+          answerMillis.size(),
+          longestMillis(),
+          before,
+          after);
+    }
 
     long longestMillis() {
       return answerMillis.stream().mapToLong(Long::longValue).max().orElse(-1);

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * An application class-data-sharing (AppCDS) archive of a service jar, for the test JVMs. The
  * system tests start dozens of service JVMs on two cores, and loading and verifying Spring's and
- * Coherence's classes is most of each start: a menu reached its context refresh in 10.1 s (6.2 s of
- * CPU) with an archive against 17.7 s (9.6 s) without, measured side by side.
+ * Coherence's classes is most of each start (compare a system test's failsafe time, or the "Started
+ * ... in" line of its service logs under target/system-test-logs, at this commit and its parent).
  *
  * <p>Built once per jar and kept next to it (so every module's tests share it, and a rebuilt jar
  * gets a new one): the fat jar is extracted with Spring Boot's {@code jarmode=tools} (CDS cannot
